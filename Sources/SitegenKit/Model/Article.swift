@@ -1,0 +1,41 @@
+/// 文章: one published news article, as every stage after import sees it.
+public struct Article: Sendable, Equatable {
+    /// Clean title, without site column prefixes or markers such as `(图)`.
+    public var title: String
+    public var date: ArticleDate
+    /// The organisation credited as source (来源).
+    public var source: String?
+    /// The most specific division the article is about.
+    public var region: RegionCode?
+    /// Names from province down to `region`, e.g. `[甘肃省, 兰州市, 永登县]`.
+    public var regions: [String]
+    /// Named work models (示范创建 campaigns), primary first, without quote marks.
+    public var campaigns: [String]
+    /// Other named initiatives the body refers to.
+    public var mentions: [String]
+    /// The seed file it came from, relative to the project (`seeds/…`).
+    public var origin: String
+    public var slug: Slug
+    /// One or two sentences for lists and feeds.
+    public var summary: String
+    /// The body as normalised CommonMark.
+    public var body: String
+
+    public init(
+        title: String, date: ArticleDate, source: String?, region: RegionCode?,
+        regions: [String], campaigns: [String], mentions: [String], origin: String,
+        slug: Slug, summary: String, body: String
+    ) {
+        self.title = title
+        self.date = date
+        self.source = source
+        self.region = region
+        self.regions = regions
+        self.campaigns = campaigns
+        self.mentions = mentions
+        self.origin = origin
+        self.slug = slug
+        self.summary = summary
+        self.body = body
+    }
+}

@@ -1,0 +1,2 @@
+import SitegenKit
+print("sitegen")
