@@ -5,4 +5,6 @@ public enum BodyBlock: Sendable, Equatable {
     /// A paragraph; `leadIn` is its numbered or topical lead-in (`一是深化理论武装。`,
     /// `聚焦统筹部署，强化组织之力。`), which the intermediate shows in bold.
     case paragraph(leadIn: String?, text: String)
+    /// Consecutive lines numbered `1.` `2.` `3.` (the numbers are not kept in the items).
+    case orderedList([String])
 }

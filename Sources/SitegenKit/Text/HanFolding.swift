@@ -1,0 +1,40 @@
+import Foundation
+
+/// Traditional → Simplified folding (繁→简) for matching, through ICU's
+/// `Traditional-Simplified` transform.
+///
+/// ICU maps these characters one to one, and one call costs about as much as a 6 KB
+/// article, so we ask ICU once for the whole CJK block and fold by table after that.
+public enum HanFolding {
+    /// The text with every Traditional character replaced by its Simplified form.
+    /// Anything outside the CJK Unified Ideographs block is left as it is.
+    public static func simplified(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var changed = false
+        for scalar in text.unicodeScalars {
+            if let mapped = table[scalar] {
+                scalars.append(mapped)
+                changed = true
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return changed ? String(scalars) : text
+    }
+
+    /// Only the characters whose Simplified form differs (about 2,700 of the 20,992).
+    static let table: [Unicode.Scalar: Unicode.Scalar] = {
+        let range = 0x4E00...0x9FFF
+        var all = String.UnicodeScalarView()
+        for value in range { all.append(Unicode.Scalar(UInt32(value))!) }
+        let source = String(all)
+        guard let folded = source.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false)
+        else { return [:] }
+        let before = Array(source.unicodeScalars), after = Array(folded.unicodeScalars)
+        // Should ICU ever map a character to several, fall back to no folding rather than misalign.
+        guard before.count == after.count else { return [:] }
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (b, a) in zip(before, after) where b != a { table[b] = a }
+        return table
+    }()
+}
