@@ -116,7 +116,9 @@ private extension ArticleExtractor {
             }
         }
         for (index, line) in lines.enumerated() where isTitleLike(line.text) {
-            let next = lines[(index + 1)...].prefix(6).first { !$0.text.isEmpty && !LineKind.isNoise($0.text) }
+            let next = lines[(index + 1)...].prefix(8).first {
+                !$0.text.isEmpty && !LineKind.isNoise($0.text) && !LineKind.isByline($0.text)
+            }
             if let next, next.text.count >= 60 { return index }
         }
         return nil

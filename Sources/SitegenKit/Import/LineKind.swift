@@ -14,7 +14,7 @@ enum LineKind: Equatable {
     case navigation
 
     static func classify(_ text: String) -> LineKind {
-        if isNoise(text) { return .noise }
+        if isNoise(text) || isBreadcrumb(text) { return .noise }
         if isCredit(text) { return .credit }
         if ChromePatterns.articleEndPrefixes.contains(where: text.hasPrefix) { return .articleEnd }
         if isFooter(text) { return .footer }
@@ -28,6 +28,13 @@ enum LineKind: Equatable {
         if text.hasPrefix("![") { return true }
         if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return true }
         return false
+    }
+
+    /// A byline: source, date or author labels, or a date, on a short line.
+    static func isByline(_ text: String) -> Bool {
+        text.count <= 120 && (ChromePatterns.sourceLabels.contains(where: text.contains)
+            || ChromePatterns.dateLabels.contains(where: text.contains)
+            || DateScanner.firstDate(in: text) != nil || DateScanner.ambiguousDate(in: text) != nil)
     }
 
     static func isBreadcrumb(_ text: String) -> Bool {

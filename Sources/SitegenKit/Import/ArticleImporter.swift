@@ -1,0 +1,74 @@
+/// Raw page → `Article`: decode, extract, find campaigns and region, and build the
+/// CommonMark body through cmark's AST.
+public struct ArticleImporter: Sendable {
+    public let resolver: RegionResolver
+
+    public init(resolver: RegionResolver) {
+        self.resolver = resolver
+    }
+
+    public func importPage(_ file: SourceFile) -> Imported<Article> {
+        let decoded = SourceDecoder.decode(file)
+        guard let text = decoded.value else { return Imported(nil, diagnostics: decoded.diagnostics) }
+        return article(from: ArticleExtractor.extract(text), file: file.path)
+    }
+
+    /// The article an extraction describes, or nil with the reasons an editor can act on.
+    public func article(from extraction: Extraction, file: String) -> Imported<Article> {
+        let correction = Self.correctionPath(for: file)
+        var diagnostics: [Diagnostic] = []
+        let paragraphs = extraction.paragraphs
+
+        guard !extraction.blocks.isEmpty, paragraphs.contains(where: { $0.count >= 20 }) else {
+            return Imported(nil, diagnostics: [.error(file, "no article text found (only site menus, links and footer)",
+                fix: "check that the file holds the article's page, or write \(correction) by hand")])
+        }
+        guard let title = extraction.title, !title.isEmpty else {
+            return Imported(nil, diagnostics: [.error(file, line: extraction.bodyLines?.lowerBound,
+                "no headline found above the article",
+                fix: "put the headline on its own line above the date, or write \(correction) with a title:")])
+        }
+        guard let date = extraction.date else {
+            let message = extraction.ambiguousDate.map { "the date \"\($0)\" could be day/month or month/day" }
+                ?? "no publication date found (looked for lines like 日期：2023-07-04 or 发布时间:2023-07-04)"
+            return Imported(nil, diagnostics: [.error(file, line: extraction.titleLine, message,
+                fix: "add a dateline such as 发布时间：YYYY-MM-DD under the headline, or write \(correction) with date: YYYY-MM-DD")])
+        }
+
+        let campaigns = CampaignFinder.campaigns(title: title, tag: extraction.titleTag, paragraphs: paragraphs)
+        if campaigns.isEmpty {
+            diagnostics.append(.warning(file, line: extraction.titleLine, "no campaign (work model) named in the headline",
+                fix: "add campaigns: [名称] to \(correction)"))
+        }
+        let mentions = CampaignFinder.mentions(in: paragraphs, excluding: campaigns)
+
+        let resolution = resolver.resolve(title: title, source: extraction.source,
+                                          lead: paragraphs.prefix(2).joined(separator: "\n"),
+                                          body: extraction.plainBody)
+        if resolution == nil {
+            diagnostics.append(.warning(file, line: extraction.titleLine, "no division of China found in the headline, source or text",
+                fix: "add region: \"六位代码\" (GB/T 2260) to \(correction)"))
+        }
+        let body = CmarkDocument(blocks: extraction.blocks).commonMark()
+        let article = Article(
+            title: title, date: date, source: extraction.source,
+            region: resolution?.region.code, regions: resolution?.chain.map(\.name) ?? [],
+            campaigns: campaigns, mentions: mentions, origin: file,
+            slug: Slug(transliterating: title) ?? Self.fallbackSlug(for: file),
+            summary: SummaryMaker.summary(of: paragraphs), body: body)
+        return Imported(article, diagnostics: diagnostics)
+    }
+
+    /// `seeds/003.txt` → `seeds/003.md`: the file whose front matter overrides an import.
+    public static func correctionPath(for file: String) -> String {
+        guard let dot = file.lastIndex(of: "."), !file[dot...].contains("/") else { return file + ".md" }
+        return String(file[..<dot]) + ".md"
+    }
+
+    /// For a title with nothing to transliterate: the file's own name, made safe.
+    static func fallbackSlug(for file: String) -> Slug {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        return Slug(transliterating: stem) ?? Slug("article")!
+    }
+}

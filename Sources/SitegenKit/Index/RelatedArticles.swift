@@ -1,0 +1,54 @@
+/// 相关文章: for each article, the articles that share its campaigns and region.
+///
+/// Scores like Hugo's `.Related` (a shared campaign counts 100, the same division 80, the
+/// same city 40), but never compares every pair: each article looks only at its
+/// neighbours in time within the lists it is on (an inverted index over campaigns and
+/// regions), so the work is O(N·k) however popular a campaign is.
+enum RelatedArticles {
+    /// How many neighbours on each side of an article, in each list, are considered.
+    static let window = 12
+
+    static func compute(for articles: [Article], count: Int) -> [[Int]] {
+        var lists: [String: [Int]] = [:]
+        var keysOf: [[String]] = Array(repeating: [], count: articles.count)
+        for (index, article) in articles.enumerated() {
+            var keys = article.campaigns.map { "c:" + $0 }
+            if let region = article.region {
+                keys.append("r:" + region.rawValue)
+                if region.level == .county { keys.append("p:" + region.cityCode.rawValue) }
+            }
+            for key in keys { lists[key, default: []].append(index) }
+            keysOf[index] = keys
+        }
+        // Where each article sits in each of its lists.
+        var position: [String: [Int: Int]] = [:]
+        for (key, list) in lists {
+            var positions: [Int: Int] = [:]
+            positions.reserveCapacity(list.count)
+            for (p, index) in list.enumerated() { positions[index] = p }
+            position[key] = positions
+        }
+
+        return articles.indices.map { index in
+            var scores: [Int: Int] = [:]
+            for key in keysOf[index] {
+                guard let list = lists[key], let p = position[key]?[index] else { continue }
+                let weight = key.hasPrefix("c:") ? 100 : key.hasPrefix("r:") ? 80 : 40
+                for q in max(0, p - window)...min(list.count - 1, p + window) where list[q] != index {
+                    scores[list[q], default: 0] += weight
+                }
+            }
+            let date = articles[index].date
+            return scores.sorted { a, b in
+                if a.value != b.value { return a.value > b.value }
+                let (da, db) = (distance(articles[a.key].date, date), distance(articles[b.key].date, date))
+                return da != db ? da < db : a.key < b.key
+            }.prefix(count).map(\.key)
+        }
+    }
+
+    /// A rough distance in days, enough to prefer articles close in time.
+    private static func distance(_ a: ArticleDate, _ b: ArticleDate) -> Int {
+        abs((a.year - b.year) * 372 + (a.month - b.month) * 31 + (a.day - b.day))
+    }
+}

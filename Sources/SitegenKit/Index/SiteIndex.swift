@@ -1,0 +1,70 @@
+/// Everything the pages need to know about the whole site, computed once: articles in a
+/// stable order, the regions that have articles, the campaigns, the timeline, related
+/// articles and previous/next links.
+public struct SiteIndex: Sendable {
+    /// Newest first; ties broken by origin path, so two builds agree.
+    public let articles: [Article]
+    public let regions: RegionTree
+    /// By name, in the order of how many articles run them (most first), then name.
+    public let campaigns: [Campaign]
+    public let timeline: Timeline
+    /// For each article, up to `relatedCount` related articles (indices), best first.
+    public let related: [[Int]]
+
+    public static let relatedCount = 5
+
+    public init(articles unsorted: [Article], gazetteer: Gazetteer) {
+        let articles = unsorted.sorted(by: SiteIndex.newestFirst)
+        self.articles = articles
+        regions = RegionTree(articles: articles, gazetteer: gazetteer)
+        campaigns = SiteIndex.campaigns(of: articles)
+        timeline = Timeline(articles: articles)
+        related = RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount)
+    }
+
+    /// The campaign of this name, if any article runs it.
+    public func campaign(named name: String) -> Campaign? {
+        campaignIndex[name].map { campaigns[$0] }
+    }
+
+    /// The article published just before (older) and after (newer) this one.
+    public func neighbours(of index: Int) -> (older: Int?, newer: Int?) {
+        (index + 1 < articles.count ? index + 1 : nil, index > 0 ? index - 1 : nil)
+    }
+
+    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+        a.date != b.date ? a.date > b.date : a.origin < b.origin
+    }
+
+    private var campaignIndex: [String: Int] {
+        Dictionary(uniqueKeysWithValues: campaigns.enumerated().map { ($1.name, $0) })
+    }
+}
+
+// MARK: - Campaigns
+
+private extension SiteIndex {
+    static func campaigns(of articles: [Article]) -> [Campaign] {
+        var running: [String: [Int]] = [:]
+        var mentioning: [String: [Int]] = [:]
+        var regions: [String: Set<RegionCode>] = [:]
+        for (index, article) in articles.enumerated() {
+            for name in article.campaigns {
+                running[name, default: []].append(index)
+                if let region = article.region { regions[name, default: []].insert(region) }
+            }
+            for name in article.mentions where !article.campaigns.contains(name) {
+                mentioning[name, default: []].append(index)
+            }
+        }
+        let names = running.keys.sorted {
+            let (a, b) = (running[$0]!.count, running[$1]!.count)
+            return a != b ? a > b : $0 < $1
+        }
+        var slugs = SlugRegistry()
+        return names.map { name in
+            Campaign(name: name, slug: slugs.unique(for: name), articles: running[name]!,
+                     mentioned: mentioning[name] ?? [], regions: (regions[name] ?? []).sorted())
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Hands out slugs that are unique within one family of pages (articles, campaigns):
+/// the second `dang-jian` becomes `dang-jian-2`.
+struct SlugRegistry {
+    private var taken: Set<Slug> = []
+
+    /// A unique slug made from `text`: its pinyin, with `+` spelled out so 党建+ and 党建
+    /// do not collide, or `fallback` when the text has nothing to transliterate.
+    mutating func unique(for text: String, fallback: String = "item") -> Slug {
+        let spelled = text.replacingOccurrences(of: "+", with: " plus ").replacingOccurrences(of: "＋", with: " plus ")
+        let base = Slug(transliterating: spelled) ?? Slug(transliterating: fallback) ?? Slug("item")!
+        return unique(base)
+    }
+
+    /// `slug` itself if free, else the first free `slug-2`, `slug-3`…
+    mutating func unique(_ slug: Slug) -> Slug {
+        var candidate = slug
+        var n = 2
+        while taken.contains(candidate) {
+            candidate = slug.numbered(n)
+            n += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Yams
+
+/// The Markdown intermediate: YAML front matter and a CommonMark body. Written for
+/// every imported page; read for every authored `.md` seed. Same article, same bytes.
+public enum Intermediate {
+    /// Front-matter keys, in the order they are written.
+    public static let fields = ["title", "date", "source", "region", "regions", "campaigns", "mentions",
+                                "origin", "slug", "summary"]
+
+    public static func text(for article: Article) -> String {
+        var lines = ["---"]
+        lines.append("title: \(quoted(article.title))")
+        lines.append("date: \(article.date)")
+        if let source = article.source { lines.append("source: \(quoted(source))") }
+        if let region = article.region { lines.append("region: \(quoted(region.rawValue))") }
+        lines.append("regions: \(list(article.regions))")
+        lines.append("campaigns: \(list(article.campaigns))")
+        lines.append("mentions: \(list(article.mentions))")
+        lines.append("origin: \(quoted(article.origin))")
+        lines.append("slug: \(article.slug)")
+        lines.append("summary: \(quoted(article.summary))")
+        lines.append("---")
+        return lines.joined(separator: "\n") + "\n\n" + article.body
+    }
+
+    /// Reads an authored article. `file` is the path as the editor names it; every
+    /// diagnostic gives the line in that file.
+    public static func parse(_ text: String, file: String) -> Imported<Article> {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            return Imported(nil, diagnostics: [.error(file, line: 1, "no front matter (the file must start with a --- line)",
+                fix: "start it with ---, then title: and date: lines, then ---")])
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return Imported(nil, diagnostics: [.error(file, line: 1, "the front matter is never closed",
+                fix: "add a --- line after the last field")])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        // Line n of the YAML is line n + 1 of the file: the opening --- comes first.
+        func fileLine(_ mark: Mark?) -> Int? { mark.map { $0.line + 1 } }
+
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml), node.mapping != nil else {
+                return Imported(nil, diagnostics: [.error(file, line: 2, "the front matter is not a list of fields",
+                    fix: "write one field a line, as title: 标题")])
+            }
+            root = node
+        } catch let error as YamlError {
+            let (problem, mark) = describe(error)
+            return Imported(nil, diagnostics: [.error(file, line: mark.map { $0.line + 1 }, "the front matter is not valid YAML (\(problem))",
+                fix: "check quotes and colons on that line; quote values that contain a colon")])
+        } catch {
+            return Imported(nil, diagnostics: [.error(file, line: 2, "the front matter cannot be read", fix: "\(error)")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let mapping = root.mapping!
+        for (key, _) in mapping {
+            if let name = key.string, !fields.contains(name) {
+                diagnostics.append(.warning(file, line: fileLine(key.mark), "unknown field \"\(name)\" is ignored",
+                    fix: "use one of: \(fields.joined(separator: ", "))"))
+            }
+        }
+        func string(_ key: String) -> String? {
+            guard let value = mapping[key], let text = value.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return text
+        }
+        func strings(_ key: String) -> [String] {
+            guard let value = mapping[key] else { return [] }
+            if let sequence = value.sequence { return sequence.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            return value.string.map { [$0] } ?? []
+        }
+        func line(_ key: String) -> Int? { fileLine(mapping[key]?.mark) }
+
+        guard let title = string("title") else {
+            return Imported(nil, diagnostics: diagnostics + [.error(file, line: 2, "no title", fix: "add title: 标题 to the front matter")])
+        }
+        guard let dateText = string("date") else {
+            return Imported(nil, diagnostics: diagnostics + [.error(file, line: 2, "no date", fix: "add date: YYYY-MM-DD to the front matter")])
+        }
+        guard let date = ArticleDate(frontMatter: dateText) else {
+            return Imported(nil, diagnostics: diagnostics + [.error(file, line: line("date"), "date \"\(dateText)\" is not a date",
+                fix: "write it as YYYY-MM-DD")])
+        }
+        var region: RegionCode?
+        if let code = string("region") {
+            region = RegionCode(code)
+            if region == nil {
+                diagnostics.append(.warning(file, line: line("region"), "region \"\(code)\" is not a six-digit division code",
+                    fix: "use the GB/T 2260 code, e.g. region: \"620121\""))
+            }
+        }
+        var slug = Slug(transliterating: title) ?? ArticleImporter.fallbackSlug(for: file)
+        if let given = string("slug") {
+            if let valid = Slug(given) {
+                slug = valid
+            } else {
+                diagnostics.append(.warning(file, line: line("slug"), "slug \"\(given)\" is not usable in an address",
+                    fix: "use lowercase letters, digits and hyphens, e.g. slug: yong-deng-xian"))
+            }
+        }
+        let normalised = CommonMark.normalise(body)
+        let article = Article(
+            title: title, date: date, source: string("source"), region: region, regions: strings("regions"),
+            campaigns: strings("campaigns"), mentions: strings("mentions"), origin: string("origin") ?? file, slug: slug,
+            summary: string("summary") ?? SummaryMaker.summary(of: paragraphs(of: normalised)), body: normalised)
+        return Imported(article, diagnostics: diagnostics)
+    }
+}
+
+private extension Intermediate {
+    /// A YAML double-quoted scalar: always quoted, so no title can turn into another type.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func list(_ items: [String]) -> String {
+        "[" + items.map(quoted).joined(separator: ", ") + "]"
+    }
+
+    static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return (problem, mark)
+        default:
+            return (String(describing: error), nil)
+        }
+    }
+
+    /// Plain paragraphs of a CommonMark body, for a summary: blank-line separated, markup dropped.
+    static func paragraphs(of markdown: String) -> [String] {
+        markdown.components(separatedBy: "\n\n")
+            .map { $0.replacingOccurrences(of: "\n", with: "").filter { !"*_#>`[]".contains($0) }.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// 行政区划表: China's divisions (GB/T 2260) from the table the package ships, with the
+/// short forms by which articles name them.
+public struct Gazetteer: Sendable {
+    public let regions: [RegionCode: Region]
+    /// Every name and short form, folded to Simplified, with the divisions it can mean.
+    let aliases: [String: [RegionCode]]
+    private let childrenByParent: [RegionCode: [RegionCode]]
+
+    /// The table shipped in the package (`Resources/divisions.tsv`).
+    public static let shared: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "divisions", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("sitegen was built without its divisions table (Resources/divisions.tsv)") }
+        return Gazetteer(table: text)
+    }()
+
+    /// Reads `code<TAB>name…` rows; `#` lines are comments.
+    public init(table: String) {
+        var names: [RegionCode: String] = [:]
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2, let code = RegionCode(String(fields[0])) else { continue }
+            names[code] = String(fields[1])
+        }
+        var regions: [RegionCode: Region] = [:]
+        var children: [RegionCode: [RegionCode]] = [:]
+        for (code, name) in names {
+            let parent: RegionCode? = switch code.level {
+            case .province: nil
+            case .city: code.provinceCode
+            case .county: names[code.cityCode] != nil ? code.cityCode : code.provinceCode
+            }
+            regions[code] = Region(code: code, name: name, parent: parent)
+            if let parent { children[parent, default: []].append(code) }
+        }
+        var aliases: [String: [RegionCode]] = [:]
+        for region in regions.values.sorted(by: { $0.code < $1.code }) {
+            for alias in Self.aliases(of: region) { aliases[alias, default: []].append(region.code) }
+        }
+        self.regions = regions
+        self.aliases = aliases
+        childrenByParent = children.mapValues { $0.sorted() }
+    }
+
+    public func region(_ code: RegionCode) -> Region? { regions[code] }
+
+    /// Province first, down to the division itself: 永登县 → [甘肃省, 兰州市, 永登县].
+    public func chain(to code: RegionCode) -> [Region] {
+        var chain: [Region] = []
+        var current = regions[code]
+        while let region = current {
+            chain.insert(region, at: 0)
+            current = region.parent.flatMap { regions[$0] }
+        }
+        return chain
+    }
+
+    public func children(of code: RegionCode) -> [Region] {
+        (childrenByParent[code] ?? []).compactMap { regions[$0] }
+    }
+
+    /// The divisions a name or short form can mean (several 鼓楼区; 吉林 the province and the city).
+    public func regions(named name: String) -> [Region] {
+        (aliases[HanFolding.simplified(name)] ?? []).compactMap { regions[$0] }
+    }
+
+    /// True when `code` lies inside `ancestor` (or is it).
+    public func isWithin(_ code: RegionCode, _ ancestor: RegionCode) -> Bool {
+        var current: RegionCode? = code
+        while let c = current {
+            if c == ancestor { return true }
+            current = regions[c]?.parent
+        }
+        return false
+    }
+}
+
+// MARK: - Short forms
+
+extension Gazetteer {
+    /// The full name, and the short forms articles use: 张家川回族自治县 → 张家川县, 张家川;
+    /// 内蒙古自治区 → 内蒙古; 酒泉市 → 酒泉; 临夏回族自治州 → 临夏州, 临夏.
+    static func aliases(of region: Region) -> [String] {
+        let name = region.name
+        if RegionPatterns.genericNames.contains(name) { return [] }
+        var result = [name]
+        var unmarked = name
+        for group in RegionPatterns.ethnicGroups where unmarked.count > group.count + 2 {
+            unmarked = unmarked.replacingOccurrences(of: group, with: "")
+        }
+        guard let suffix = RegionPatterns.suffixes.first(where: { unmarked.hasSuffix($0) && unmarked.count - $0.count >= 2 })
+        else { return result }
+        let stem = String(unmarked.dropLast(suffix.count))
+        // The plain suffix of an autonomous division: 自治县 → 县, 自治州 → 州, 自治旗 → 旗.
+        if suffix.hasPrefix("自治"), region.level != .province {
+            result.append(stem + String(suffix.last!))
+        }
+        let bareAllowed: Bool = switch region.level {
+        case .province: true
+        case .city: !RegionPatterns.commonWordStems.contains(stem)
+        case .county: stem.count >= RegionPatterns.minimumBareCountyStem && !RegionPatterns.commonWordStems.contains(stem)
+        }
+        if bareAllowed { result.append(stem) }
+        return Array(Set(result)).sorted()
+    }
+}

@@ -1,0 +1,142 @@
+/// Which division an article is about, with the chain from its province.
+public struct RegionResolution: Sendable, Equatable {
+    public var region: Region
+    /// Province first, down to `region`.
+    public var chain: [Region]
+}
+
+/// Decides which division an article is about.
+///
+/// The headline is the strongest evidence, then the source organisation (永登县委统战部),
+/// then the opening paragraphs, then how often the body names a place. The most specific
+/// division the headline supports wins; the source may take it deeper (a headline naming
+/// a province, a source naming its city). A place the body names in passing (a trip to
+/// 张掖市, four counties listed in one sentence) never outranks the headline.
+public struct RegionResolver: Sendable {
+    public let gazetteer: Gazetteer
+    private let scanner: PlaceScanner
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        scanner = PlaceScanner(aliases: gazetteer.aliases)
+    }
+
+    public func resolve(title: String, source: String?, lead: String, body: String) -> RegionResolution? {
+        let texts = [title, source ?? "", lead, body].map(HanFolding.simplified)
+        let raw = texts.map(scanner.mentions(in:))
+        // Context for telling same-named divisions apart: everything named unambiguously.
+        var context = Set<RegionCode>()
+        for mentions in raw { for m in mentions where m.count == 1 { context.formUnion(gazetteer.chain(to: m[0]).map(\.code)) } }
+        let resolved = raw.map { $0.compactMap { disambiguate($0, sameText: $0, context: context) } }
+        let (inTitle, inSource, inLead, inBody) = (resolved[0], resolved[1], resolved[2], resolved[3])
+
+        var anchor = best(of: inTitle) ?? best(of: inSource)
+        if let current = anchor, let deeper = deepest(of: inSource, within: current) {
+            anchor = deeper
+        }
+        if anchor == nil || anchor?.level == .province {
+            anchor = dominant(in: inLead + inLead + inLead + inBody, within: anchor) ?? anchor
+        }
+        guard let code = anchor, let region = gazetteer.region(code) else { return nil }
+        return RegionResolution(region: region, chain: gazetteer.chain(to: code))
+    }
+}
+
+private extension RegionResolver {
+    /// One candidate: itself. Several (鼓楼区 in four cities): the one whose province or
+    /// city the article also names; failing that, a province over a same-named city
+    /// (吉林); failing that, none, rather than a guess.
+    func disambiguate(_ candidates: [RegionCode], sameText: [RegionCode], context: Set<RegionCode>) -> RegionCode? {
+        if candidates.count == 1 { return candidates[0] }
+        // The candidate whose closest named ancestor is the most specific: 南京 beats 江苏
+        // for 鼓楼区, since 徐州's 鼓楼区 is in 江苏 too.
+        func support(_ code: RegionCode) -> Int {
+            gazetteer.chain(to: code).dropLast().filter { context.contains($0.code) }.map(\.level.rawValue).max() ?? 0
+        }
+        let scored = candidates.map { ($0, support($0)) }
+        if let top = scored.map(\.1).max(), top > 0 {
+            let best = scored.filter { $0.1 == top }
+            if best.count == 1 { return best[0].0 }
+        }
+        let provinces = candidates.filter { $0.level == .province }
+        return provinces.count == 1 ? provinces[0] : nil
+    }
+
+    /// The most specific division with the most support in one text: 甘肃酒泉 → 酒泉市
+    /// (named itself, and its province named too). Ties go to the first named.
+    func best(of mentions: [RegionCode]) -> RegionCode? {
+        var bestCode: RegionCode?
+        var bestSupport = 0
+        for code in mentions {
+            let support = mentions.filter { gazetteer.isWithin(code, $0) }.count
+            if support > bestSupport || (support == bestSupport && bestCode.map { code.level > $0.level && gazetteer.isWithin(code, $0) } == true) {
+                bestCode = code
+                bestSupport = support
+            }
+        }
+        return bestCode
+    }
+
+    func deepest(of mentions: [RegionCode], within anchor: RegionCode) -> RegionCode? {
+        mentions.filter { $0 != anchor && gazetteer.isWithin($0, anchor) }.max { $0.level < $1.level }
+    }
+
+    /// The division the text names most often (inside `anchor` if given), when it clearly
+    /// leads: at least twice, and more often than any other.
+    func dominant(in mentions: [RegionCode], within anchor: RegionCode?) -> RegionCode? {
+        var counts: [RegionCode: Int] = [:]
+        for code in mentions where anchor.map({ code != $0 && gazetteer.isWithin(code, $0) }) ?? true {
+            counts[code, default: 0] += 1
+        }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard let top = ranked.first, top.value >= 2 else { return nil }
+        if ranked.count > 1, ranked[1].value == top.value {
+            // A tie between a division and one inside it goes to the inner one; otherwise nobody leads.
+            return gazetteer.isWithin(ranked[1].key, top.key) ? ranked[1].key
+                : gazetteer.isWithin(top.key, ranked[1].key) ? top.key : nil
+        }
+        return top.key
+    }
+}
+
+/// Finds the names of divisions in text: longest match first, left to right, so
+/// 张家川回族自治县 is one name, not 张家川 and more.
+struct PlaceScanner: Sendable {
+    /// By first character: the aliases starting with it, longest first, as scalars.
+    private let byFirst: [Unicode.Scalar: [(alias: [Unicode.Scalar], codes: [RegionCode])]]
+
+    init(aliases: [String: [RegionCode]]) {
+        var byFirst: [Unicode.Scalar: [(alias: [Unicode.Scalar], codes: [RegionCode])]] = [:]
+        for (alias, codes) in aliases {
+            let scalars = Array(alias.unicodeScalars)
+            guard let first = scalars.first, scalars.count >= 2 else { continue }
+            byFirst[first, default: []].append((scalars, codes))
+        }
+        self.byFirst = byFirst.mapValues { $0.sorted { $0.alias.count != $1.alias.count ? $0.alias.count > $1.alias.count : $0.alias.lexicographicallyPrecedes($1.alias, by: { $0.value < $1.value }) } }
+    }
+
+    /// Each name found, as the divisions it can mean, in order.
+    func mentions(in text: String) -> [[RegionCode]] {
+        let scalars = Array(text.unicodeScalars)
+        var found: [[RegionCode]] = []
+        var i = 0
+        scanning: while i < scalars.count {
+            if let candidates = byFirst[scalars[i]] {
+                for (alias, codes) in candidates where i + alias.count <= scalars.count {
+                    var matches = true
+                    for k in 1..<alias.count where scalars[i + k] != alias[k] {
+                        matches = false
+                        break
+                    }
+                    if matches {
+                        found.append(codes)
+                        i += alias.count
+                        continue scanning
+                    }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SitegenKit
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Show what is extracted from raw pages, and write their Markdown intermediates.")
+
+    @Argument(help: "Raw page files (.txt).") var files: [String]
+    @Option(help: "Folder the Markdown intermediates are written to.") var markdown = ".sitegen/markdown"
+
+    func run() throws {
+        let importer = ArticleImporter(resolver: RegionResolver(gazetteer: .shared))
+        let directory = URL(fileURLWithPath: markdown)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var failures = 0
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                printError("\(path): error: the file cannot be read; check the path")
+                failures += 1
+                continue
+            }
+            let result = importer.importPage(SourceFile(path: path, bytes: [UInt8](data)))
+            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            guard let article = result.value else {
+                failures += 1
+                continue
+            }
+            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let target = directory.appendingPathComponent(stem + ".md")
+            try Data(Intermediate.text(for: article).utf8).write(to: target, options: .atomic)
+            print(describe(article, writtenTo: target.path))
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    func describe(_ article: Article, writtenTo path: String) -> String {
+        """
+        \(article.origin)
+          title      \(article.title)
+          date       \(article.date)
+          source     \(article.source ?? "—")
+          region     \(article.region.map { "\($0) \(article.regions.joined(separator: " › "))" } ?? "—")
+          campaigns  \(article.campaigns.joined(separator: ", "))
+          mentions   \(article.mentions.joined(separator: ", "))
+          slug       \(article.slug)
+          summary    \(article.summary)
+          written    \(path)
+
+        """
+    }
+}

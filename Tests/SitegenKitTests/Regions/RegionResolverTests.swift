@@ -1,0 +1,73 @@
+import Testing
+@testable import SitegenKit
+
+@Suite("Gazetteer and region resolution")
+struct RegionResolverTests {
+    static let gazetteer = Gazetteer.shared
+    static let resolver = RegionResolver(gazetteer: gazetteer)
+
+    func resolve(_ title: String, source: String? = nil, lead: String = "", body: String = "") -> String? {
+        Self.resolver.resolve(title: title, source: source, lead: lead, body: body)?.region.code.rawValue
+    }
+
+    @Test("short forms name the full division", arguments: [
+        ("张家川县", "620525"), ("张家川回族自治县", "620525"), ("内蒙古", "150000"), ("甘肃", "620000"),
+        ("酒泉", "620900"), ("临夏州", "622900"), ("积石山县", "622927"), ("康巴什", "150603"),
+    ])
+    func aliases(name: String, code: String) {
+        #expect(Self.gazetteer.regions(named: name).map(\.code.rawValue) == [code])
+    }
+
+    @Test("implied parents: 永登县 lies in 兰州市 in 甘肃省")
+    func impliedParents() {
+        #expect(Self.gazetteer.chain(to: RegionCode("620121")!).map(\.name) == ["甘肃省", "兰州市", "永登县"])
+    }
+
+    @Test("a municipality's district hangs directly under it")
+    func municipality() {
+        #expect(Self.gazetteer.chain(to: RegionCode("110101")!).map(\.name) == ["北京市", "东城区"])
+        #expect(resolve("东城区召开民族团结进步创建推进会", source: "北京市民委")  == "110101")
+    }
+
+    @Test("same-named divisions are told apart by the province or city named near them", arguments: [
+        ("江苏南京鼓楼区开展民族团结进步创建", "320106"),
+        ("福州市鼓楼区开展民族团结进步创建", "350102"),
+        ("河南开封鼓楼区开展民族团结进步创建", "410204"),
+    ])
+    func sameNamed(title: String, code: String) {
+        #expect(resolve(title) == code)
+    }
+
+    @Test("a same-named division with no context is not guessed")
+    func ambiguousWithoutContext() {
+        #expect(resolve("鼓楼区开展民族团结进步创建") == nil)
+    }
+
+    @Test("a text that names no division resolves to nothing; common words are not places")
+    func noPlace() {
+        #expect(resolve("坚持和平发展，促进长治久安，白银时代的东方明珠") == nil)
+    }
+
+    @Test("a place named in passing in the body does not outrank the headline")
+    func headlineWins() {
+        let body = "全面启动敦煌市、肃北县、阿克塞县和瓜州县建设各民族共同富裕联创共建融合先行示范区工作。"
+        #expect(resolve("甘肃酒泉“党建+”模式推动民族团结进步创建工作提质增效", source: "甘肃省酒泉市民宗委", body: body) == "620900")
+        #expect(resolve("永登县:“四聚焦”推进民族团结进步事业", source: "永登县委统战部",
+                        body: "组织25人前往张掖市观摩学习，组织56名中小学生代表赴临夏回族自治州开展研学活动。") == "620121")
+    }
+
+    @Test("a source inside the headline's province takes the article deeper")
+    func sourceGoesDeeper() {
+        #expect(resolve("甘肃：“四聚焦”推进民族团结进步事业", source: "永登县委统战部") == "620121")
+    }
+
+    @Test("with no place in the headline, the lead decides")
+    func leadDecides() {
+        #expect(resolve("处处盛开民族团结之花", lead: "康巴什地处内蒙古自治区鄂尔多斯高原腹地。康巴什区以铸牢中华民族共同体意识为主线。") == "150603")
+    }
+
+    @Test("Traditional names resolve like Simplified ones")
+    func traditional() {
+        #expect(resolve("張家川縣推進民族團結進步創建") == "620525")
+    }
+}
