@@ -1,21 +1,27 @@
 /// 相关文章: for each article, the articles that share its campaigns and region.
 ///
-/// Scores like Hugo's `.Related` (a shared campaign counts 100, the same division 80, the
-/// same city 40), but never compares every pair: each article looks only at its
+/// Scores like Hugo's `.Related` (a shared campaign counts 100, the same division 80), and
+/// falls back on what a reader would follow next: the same city (40), an initiative both
+/// name (30), the same province (20). It never compares every pair: each article looks only at its
 /// neighbours in time within the lists it is on (an inverted index over campaigns and
 /// regions), so the work is O(N·k) however popular a campaign is.
 enum RelatedArticles {
     /// How many neighbours on each side of an article, in each list, are considered.
     static let window = 12
 
+    /// Key kinds: campaign, region, city, named initiative, province.
+    static let weights: [Character: Int] = ["c": 100, "r": 80, "t": 40, "n": 30, "p": 20]
+
     static func compute(for articles: [Article], count: Int) -> [[Int]] {
         var lists: [String: [Int]] = [:]
         var keysOf: [[String]] = Array(repeating: [], count: articles.count)
         for (index, article) in articles.enumerated() {
             var keys = article.campaigns.map { "c:" + $0 }
+            keys += Set(article.campaigns + article.mentions).sorted().map { "n:" + $0 }
             if let region = article.region {
                 keys.append("r:" + region.rawValue)
-                if region.level == .county { keys.append("p:" + region.cityCode.rawValue) }
+                if region.level == .county { keys.append("t:" + region.cityCode.rawValue) }
+                if region.level != .province { keys.append("p:" + region.provinceCode.rawValue) }
             }
             for key in keys { lists[key, default: []].append(index) }
             keysOf[index] = keys
@@ -33,7 +39,7 @@ enum RelatedArticles {
             var scores: [Int: Int] = [:]
             for key in keysOf[index] {
                 guard let list = lists[key], let p = position[key]?[index] else { continue }
-                let weight = key.hasPrefix("c:") ? 100 : key.hasPrefix("r:") ? 80 : 40
+                let weight = Self.weights[key.first!] ?? 0
                 for q in max(0, p - window)...min(list.count - 1, p + window) where list[q] != index {
                     scores[list[q], default: 0] += weight
                 }

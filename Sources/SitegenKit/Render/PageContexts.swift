@@ -1,6 +1,8 @@
 // The values the Mustache templates see. Templates are logic-less, so everything a page
 // shows (relative URLs, dates as Chinese readers write them, breadcrumbs, counts) is
 // computed here. Field names are the template's vocabulary: keep them stable.
+// Mustache reads these through Mirror, which sees stored properties only: no computed
+// properties here. Templates test lists with `{{^empty(list)}}…{{/empty(list)}}`.
 
 /// A titled link.
 struct Link: Sendable {
@@ -33,7 +35,6 @@ struct Layout: Sendable {
     var feed: String?
     var nav: [NavItem]
     var breadcrumbs: [Link]
-    var hasBreadcrumbs: Bool { !breadcrumbs.isEmpty }
 }
 
 /// An article in a list.
@@ -45,7 +46,6 @@ struct ArticleCard: Sendable {
     var place: String?
     var summary: String
     var campaigns: [Link]
-    var hasCampaigns: Bool { !campaigns.isEmpty }
 }
 
 struct PageLink: Sendable {
@@ -58,9 +58,9 @@ struct Pagination: Sendable {
     var pages: [PageLink]
     var previous: String?
     var next: String?
-    var isPaginated: Bool { pages.count > 1 }
     var current: Int
     var total: Int
+    var isPaginated: Bool
 }
 
 struct HomePage: Sendable {
@@ -87,16 +87,11 @@ struct ArticlePage: Sendable {
     var isoDate: String
     var source: String?
     var regions: [Link]
-    var hasRegions: Bool { !regions.isEmpty }
     var campaigns: [Link]
-    var hasCampaigns: Bool { !campaigns.isEmpty }
     var mentions: [Link]
-    var hasMentions: Bool { !mentions.isEmpty }
     var toc: [TableOfContentsEntry]
-    var hasToc: Bool { toc.count >= 2 }
     var body: String
     var related: [ArticleCard]
-    var hasRelated: Bool { !related.isEmpty }
     var older: Link?
     var newer: Link?
 }
@@ -107,7 +102,6 @@ struct RegionTreeNode: Sendable {
     var url: String
     var count: Int
     var children: [RegionTreeNode]
-    var hasChildren: Bool { !children.isEmpty }
 }
 
 struct RegionIndexPage: Sendable {
@@ -121,9 +115,7 @@ struct RegionPage: Sendable {
     var level: String
     var count: Int
     var children: [Link]
-    var hasChildren: Bool { !children.isEmpty }
     var campaigns: [Link]
-    var hasCampaigns: Bool { !campaigns.isEmpty }
     var articles: [ArticleCard]
     var pagination: Pagination
     var feed: String
@@ -132,7 +124,7 @@ struct RegionPage: Sendable {
 struct CampaignIndexPage: Sendable {
     var layout: Layout
     var campaigns: [Link]
-    var count: Int { campaigns.count }
+    var count: Int
 }
 
 struct CampaignPage: Sendable {
@@ -141,11 +133,8 @@ struct CampaignPage: Sendable {
     var runCount: Int
     var mentionCount: Int
     var articles: [ArticleCard]
-    var hasArticles: Bool { !articles.isEmpty }
     var mentions: [ArticleCard]
-    var hasMentions: Bool { !mentions.isEmpty }
     var regions: [Link]
-    var hasRegions: Bool { !regions.isEmpty }
     var pagination: Pagination
     var feed: String
 }

@@ -78,7 +78,8 @@ extension SiteRenderer {
     func campaignIndexPage(_ here: OutputPath) -> CampaignIndexPage {
         CampaignIndexPage(
             layout: layout(title: "创建模式", at: here, section: .campaigns, breadcrumbs: [Link(title: "创建模式", url: nil)]),
-            campaigns: index.campaigns.map { Link(title: $0.name, url: here.link(to: SitePaths.campaign($0.slug)), count: $0.articles.count) })
+            campaigns: index.campaigns.map { Link(title: $0.name, url: here.link(to: SitePaths.campaign($0.slug)), count: $0.articles.count) },
+            count: index.campaigns.count)
     }
 
     /// Articles that run the campaign come first, then those that only mention it; the

@@ -89,7 +89,7 @@ extension SiteRenderer {
             pages: (1...total).map { PageLink(number: $0, url: here.link(to: path($0)), isCurrent: $0 == page) },
             previous: page > 1 ? here.link(to: path(page - 1)) : nil,
             next: page < total ? here.link(to: path(page + 1)) : nil,
-            current: page, total: total)
+            current: page, total: total, isPaginated: total > 1)
     }
 
     func slice(_ items: [Int], page: Int) -> ArraySlice<Int> {

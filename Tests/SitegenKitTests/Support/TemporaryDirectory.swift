@@ -1,0 +1,28 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, removed when the value is released.
+final class TemporaryDirectory: @unchecked Sendable {
+    let url: URL
+
+    init(_ label: String = "sitegen") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ path: String) -> URL { url.appendingPathComponent(path) }
+
+    func read(_ path: String) -> String? { try? String(contentsOf: file(path), encoding: .utf8) }
+
+    /// Every regular file below the folder, as paths relative to it, sorted.
+    func files(under path: String = "") -> [String] {
+        let base = file(path)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let prefix = url.standardizedFileURL.path + "/"
+        return enumerator.compactMap { item -> String? in
+            guard let u = item as? URL, (try? u.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { return nil }
+            return String(u.standardizedFileURL.path.dropFirst(prefix.count))
+        }.sorted()
+    }
+}
