@@ -17,20 +17,15 @@ public enum ArticleLoader {
                 return Intermediate.parse(text.lines.joined(separator: "\n"), file: seed.path)
             }
         }
-        var diagnostics = results.flatMap(\.diagnostics)
         var slugs = SlugRegistry()
-        // Seeds come sorted by path, so the first of two same-titled articles keeps the plain slug.
+        // Seeds come sorted by path, so the first of two same-titled articles keeps the
+        // plain slug and the others are numbered, the same way on every build.
         let articles = results.compactMap(\.value).map { article -> Article in
             var article = article
-            let unique = slugs.unique(article.slug)
-            if unique != article.slug {
-                diagnostics.append(.warning(article.origin, "another article already has the address \(article.slug)",
-                                            fix: "this one is published as \(unique); set slug: in its .md to choose another"))
-                article.slug = unique
-            }
+            article.slug = slugs.unique(article.slug)
             return article
         }
-        return (articles, diagnostics)
+        return (articles, results.flatMap(\.diagnostics))
     }
 }
 

@@ -13,11 +13,14 @@ public struct SiteIndex: Sendable {
 
     public static let relatedCount = 5
 
+    private let campaignIndex: [String: Int]
+
     public init(articles unsorted: [Article], gazetteer: Gazetteer) {
         let articles = unsorted.sorted(by: SiteIndex.newestFirst)
         self.articles = articles
         regions = RegionTree(articles: articles, gazetteer: gazetteer)
         campaigns = SiteIndex.campaigns(of: articles)
+        campaignIndex = Dictionary(uniqueKeysWithValues: campaigns.enumerated().map { ($1.name, $0) })
         timeline = Timeline(articles: articles)
         related = RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount)
     }
@@ -34,10 +37,6 @@ public struct SiteIndex: Sendable {
 
     static func newestFirst(_ a: Article, _ b: Article) -> Bool {
         a.date != b.date ? a.date > b.date : a.origin < b.origin
-    }
-
-    private var campaignIndex: [String: Int] {
-        Dictionary(uniqueKeysWithValues: campaigns.enumerated().map { ($1.name, $0) })
     }
 }
 

@@ -61,6 +61,17 @@ final class CmarkDocument {
         Self.take(cmark_render_html(root, CMARK_OPT_DEFAULT))
     }
 
+    /// The plain text of the first `count` top-level paragraphs, for summaries.
+    func paragraphs(first count: Int) -> [String] {
+        var result: [String] = []
+        var child = cmark_node_first_child(root)
+        while let node = child, result.count < count {
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { result.append(Self.plainText(of: node)) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
     /// The text of every heading (nested ones too), in document order, with its level.
     func headings() -> [(level: Int, text: String)] {
         var result: [(Int, String)] = []

@@ -103,11 +103,12 @@ public enum Intermediate {
                     fix: "use lowercase letters, digits and hyphens, e.g. slug: yong-deng-xian"))
             }
         }
-        let normalised = CommonMark.normalise(body)
+        let document = CmarkDocument(markdown: body)
+        let normalised = document.commonMark()
         let article = Article(
             title: title, date: date, source: string("source"), region: region, regions: strings("regions"),
             campaigns: strings("campaigns"), mentions: strings("mentions"), origin: string("origin") ?? file, slug: slug,
-            summary: string("summary") ?? SummaryMaker.summary(of: paragraphs(of: normalised)), body: normalised)
+            summary: string("summary") ?? SummaryMaker.summary(of: document.paragraphs(first: 3)), body: normalised)
         return Imported(article, diagnostics: diagnostics)
     }
 }
@@ -141,13 +142,6 @@ private extension Intermediate {
         default:
             return (String(describing: error), nil)
         }
-    }
-
-    /// Plain paragraphs of a CommonMark body, for a summary: blank-line separated, markup dropped.
-    static func paragraphs(of markdown: String) -> [String] {
-        markdown.components(separatedBy: "\n\n")
-            .map { $0.replacingOccurrences(of: "\n", with: "").filter { !"*_#>`[]".contains($0) }.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
     }
 }
 

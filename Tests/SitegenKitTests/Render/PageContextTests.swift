@@ -1,0 +1,50 @@
+import Mustache
+import Testing
+@testable import SitegenKit
+
+@Suite("Template contexts")
+struct PageContextTests {
+    /// One value of every context type, built from the seeds.
+    static func samples() throws -> [Any] {
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let index = SiteIndex(articles: try ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(),
+                                    templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
+        let here = SitePaths.home
+        // 003 has headings (a table of contents), related articles and a campaign.
+        let i = try #require(index.articles.firstIndex { $0.origin.hasPrefix("seeds/003") })
+        let article = renderer.articlePage(i, SitePaths.article(index.articles[i].slug))
+        let region = renderer.regionPage(index.regions.roots[0], 1, here)
+        let campaign = renderer.campaignPage(0, 1, here)
+        let timeline = renderer.timelinePage(here)
+        let year = renderer.yearPage(index.timeline.years[0].year, 1, here)
+        let feed = renderer.feed(title: "t", articles: [0], page: here, at: SitePaths.feed)
+        return [article, article.layout, article.layout.nav[0], article.related[0], article.toc[0], region, region.pagination,
+                region.pagination.pages[0], campaign, renderer.campaignIndexPage(here), timeline, timeline.years[0], year,
+                year.months[0], renderer.regionIndexPage(here), renderer.regionIndexPage(here).provinces[0],
+                renderer.homePage(here), renderer.simplePage("x", here), feed, feed.entries[0], renderer.sitemap(),
+                article.campaigns[0]]
+    }
+
+    @Test("every stored field of every context is visible to the templates")
+    func fieldsVisible() throws {
+        for sample in try Self.samples() {
+            let parent = try #require(sample as? MustacheParent, "\(type(of: sample)) has no direct lookup")
+            for child in Mirror(reflecting: sample).children {
+                let label = try #require(child.label)
+                let expected = Self.unwrapped(child.value)
+                let found = parent.child(named: label)
+                // A nil optional reads as absent, as Mirror's lookup has it; every other field as itself.
+                #expect((found == nil) == (expected == nil), "\(type(of: sample)).\(label) is invisible to templates")
+                #expect(found.map { String(describing: $0) } == expected.map { String(describing: $0) },
+                        "\(type(of: sample)).\(label) reads as another value")
+            }
+        }
+    }
+
+    static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+}
