@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev, through pkg-config. C stays behind Markdown/.
@@ -32,16 +33,22 @@ let package = Package(
             ],
             resources: [.copy("Resources/divisions.tsv")]
         ),
+        // The preview server of `sitegen serve`: its own target, for its own dependency.
+        .target(
+            name: "SitegenServe",
+            dependencies: ["SitegenKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SitegenKit",
+                "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit"]
+            dependencies: ["SitegenKit", "SitegenServe"]
         ),
     ]
 )

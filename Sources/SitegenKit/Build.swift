@@ -45,6 +45,9 @@ public struct BuildReport: Sendable {
 public enum Build {
     public static func run(_ options: BuildOptions, log: @escaping @Sendable (String) -> Void = { print($0) }) throws -> BuildReport {
         var report = BuildReport()
+        // Held until the build returns: a second build of the same output waits its turn.
+        let lock = try BuildLock(for: options.output)
+        defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(total: 6, log: log)
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }

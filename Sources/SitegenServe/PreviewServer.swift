@@ -1,0 +1,92 @@
+import FlyingFox
+import Foundation
+import SitegenKit
+
+/// `sitegen serve`: builds the site, serves it on 127.0.0.1, rebuilds when a seed or a
+/// template changes, and reloads open pages. The reload script is added to pages as they
+/// are served; it is never written into `public/`.
+public final class PreviewServer: Sendable {
+    public let options: BuildOptions
+    let server: HTTPServer
+    let state = SiteState()
+    let log: @Sendable (String) -> Void
+
+    /// Port 0 picks a free port; `start()` returns the one in use.
+    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
+        self.options = options
+        self.log = log
+        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+    }
+
+    /// Builds once, starts listening, and returns the port. Keep calling `watch()` to rebuild on change.
+    public func start() async throws -> UInt16 {
+        await rebuild()
+        let files = StaticFiles(root: options.output, state: state)
+        await server.appendRoute(HTTPRoute(method: .GET, path: StaticFiles.versionPath)) { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
+                         body: Data(String(await self.state.version).utf8))
+        }
+        await server.appendRoute("GET *", to: files)
+        let task = Task { try await server.start() }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            task.cancel()
+            throw SitegenError(path: "127.0.0.1", message: "the preview server could not start",
+                               fix: "choose another port with --port", causes: [String(describing: error)])
+        }
+        guard case let .ip4(_, port) = await server.listeningAddress else { return 0 }
+        return port
+    }
+
+    /// Watches `seeds/` and `Templates/` and rebuilds after each change, until cancelled.
+    public func watch(interval: Duration = .milliseconds(300)) async {
+        var last = FolderSnapshot(of: [options.seeds, options.templates])
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let now = FolderSnapshot(of: [options.seeds, options.templates])
+            if now != last {
+                last = now
+                await rebuild()
+            }
+        }
+    }
+
+    public func stop() async { await server.stop() }
+
+    /// A failed build keeps the previous site (the writer never swaps in a broken one).
+    func rebuild() async {
+        do {
+            let report = try Build.run(options, log: { _ in })
+            for diagnostic in report.diagnostics { log(diagnostic.description) }
+            await state.bump()
+            log("Rebuilt: \(report.articles) articles, \(report.output.written) files written in \(String(format: "%.2f", report.seconds)) s")
+        } catch {
+            log(String(describing: error))
+        }
+    }
+}
+
+/// The version of the site being served; open pages reload when it changes.
+actor SiteState {
+    private(set) var version = 0
+    func bump() { version += 1 }
+}
+
+/// Sizes and modification times of every file below some folders: cheap to take, and
+/// any edit, addition or removal changes it.
+struct FolderSnapshot: Equatable {
+    var entries: [String: [Double]] = [:]
+
+    init(of folders: [URL]) {
+        let fm = FileManager.default
+        for folder in folders {
+            guard let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey])
+            else { continue }
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                entries[url.path] = [values?.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values?.fileSize ?? 0)]
+            }
+        }
+    }
+}
