@@ -57,6 +57,8 @@ public enum Build {
         let imported = try clock.stage("Import articles") { try ArticleLoader.load(seeds.seeds) }
         report.diagnostics += imported.diagnostics
         let articles = imported.articles
+        let today = ArticleDate.today()
+        report.diagnostics += articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
         report.articles = articles.count
 
         try clock.stage("Write intermediates") {

@@ -8,6 +8,8 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "Raw page files (.txt).") var files: [String]
     @Option(help: "Folder the Markdown intermediates are written to.") var markdown = ".sitegen/markdown"
+    @Flag(help: "Also write the extracted .md beside each raw file, to correct by hand; it wins over the .txt from then on.")
+    var keep = false
 
     func run() throws {
         let importer = ArticleImporter(resolver: RegionResolver(gazetteer: .shared))
@@ -30,6 +32,16 @@ struct ImportCommand: ParsableCommand {
             let target = directory.appendingPathComponent(stem + ".md")
             try Data(Intermediate.text(for: article).utf8).write(to: target, options: .atomic)
             print(describe(article, writtenTo: target.path))
+            if keep {
+                let beside = ArticleImporter.correctionPath(for: path)
+                guard !FileManager.default.fileExists(atPath: beside) else {
+                    printError("\(beside): error: the file already exists, and it wins over \(path); edit it, or delete it to import again")
+                    failures += 1
+                    continue
+                }
+                try Data(Intermediate.text(for: article).utf8).write(to: URL(fileURLWithPath: beside))
+                print("  kept       \(beside) (edit it to correct the import)\n")
+            }
         }
         if failures > 0 { throw ExitCode.failure }
     }

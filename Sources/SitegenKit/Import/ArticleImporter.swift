@@ -16,7 +16,6 @@ public struct ArticleImporter: Sendable {
     /// The article an extraction describes, or nil with the reasons an editor can act on.
     public func article(from extraction: Extraction, file: String) -> Imported<Article> {
         let correction = Self.correctionPath(for: file)
-        var diagnostics: [Diagnostic] = []
         let paragraphs = extraction.paragraphs
 
         guard !extraction.blocks.isEmpty, paragraphs.contains(where: { $0.count >= 20 }) else {
@@ -36,19 +35,11 @@ public struct ArticleImporter: Sendable {
         }
 
         let campaigns = CampaignFinder.campaigns(title: title, tag: extraction.titleTag, paragraphs: paragraphs)
-        if campaigns.isEmpty {
-            diagnostics.append(.warning(file, line: extraction.titleLine, "no campaign (work model) named in the headline",
-                fix: "add campaigns: [名称] to \(correction)"))
-        }
         let mentions = CampaignFinder.mentions(in: paragraphs, excluding: campaigns)
 
         let resolution = resolver.resolve(title: title, source: extraction.source,
                                           lead: paragraphs.prefix(2).joined(separator: "\n"),
                                           body: extraction.plainBody)
-        if resolution == nil {
-            diagnostics.append(.warning(file, line: extraction.titleLine, "no division of China found in the headline, source or text",
-                fix: "add region: \"六位代码\" (GB/T 2260) to \(correction)"))
-        }
         let body = CmarkDocument(blocks: extraction.blocks).commonMark()
         let article = Article(
             title: title, date: date, source: extraction.source,
@@ -56,7 +47,7 @@ public struct ArticleImporter: Sendable {
             campaigns: campaigns, mentions: mentions, origin: file,
             slug: Slug(transliterating: title) ?? Self.fallbackSlug(for: file),
             summary: SummaryMaker.summary(of: paragraphs), body: body)
-        return Imported(article, diagnostics: diagnostics)
+        return Imported(article)
     }
 
     /// `seeds/003.txt` → `seeds/003.md`: the file whose front matter overrides an import.

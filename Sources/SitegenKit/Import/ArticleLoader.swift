@@ -17,15 +17,16 @@ public enum ArticleLoader {
                 return Intermediate.parse(text.lines.joined(separator: "\n"), file: seed.path)
             }
         }
+        let (unique, duplicates) = DuplicateFinder.fold(results.compactMap(\.value))
         var slugs = SlugRegistry()
-        // Seeds come sorted by path, so the first of two same-titled articles keeps the
-        // plain slug and the others are numbered, the same way on every build.
-        let articles = results.compactMap(\.value).map { article -> Article in
+        // In seed order, so the first of two same-titled articles keeps the plain slug and
+        // the others are numbered, the same way on every build.
+        let articles = unique.sorted { $0.origin < $1.origin }.map { article -> Article in
             var article = article
             article.slug = slugs.unique(article.slug)
             return article
         }
-        return (articles, results.flatMap(\.diagnostics))
+        return (articles, results.flatMap(\.diagnostics) + duplicates)
     }
 }
 

@@ -35,8 +35,16 @@ public struct SourceText: Sendable, Equatable {
 /// Turns bytes into text: UTF-8 (with or without BOM), UTF-16 (BOM or zero-byte
 /// pattern), then GB18030, which is a superset of GBK and GB2312.
 public enum SourceDecoder {
+    /// A saved article page is rarely over 1 MB; anything past this is another kind of file.
+    public static let maximumSize = 5 * 1024 * 1024
+
     public static func decode(_ file: SourceFile) -> Imported<SourceText> {
         let bytes = file.bytes
+        guard bytes.count <= maximumSize else {
+            let megabytes = String(format: "%.1f", Double(bytes.count) / 1_048_576)
+            return Imported(nil, diagnostics: [.error(file.path, "the file is \(megabytes) MB, too large to be one article's page",
+                fix: "check that it is the article's page (a saved page is rarely over 1 MB), or split it into articles")])
+        }
         guard !bytes.isEmpty, !bytes.allSatisfy(isASCIISpace) else {
             return Imported(nil, diagnostics: [.error(file.path, "the file is empty",
                 fix: "paste the article's page text into it, or delete it")])

@@ -20,6 +20,9 @@ public struct Article: Sendable, Equatable {
     public var summary: String
     /// The body as normalised CommonMark.
     public var body: String
+    /// The same text published again by others (转载): their sources and seed files. Set by
+    /// the build, which keeps one page for a republished article; never in front matter.
+    public var republished: [Republication] = []
 
     public init(
         title: String, date: ArticleDate, source: String?, region: RegionCode?,
@@ -38,4 +41,11 @@ public struct Article: Sendable, Equatable {
         self.summary = summary
         self.body = body
     }
+}
+
+/// One more publication of the same text (转载), by another source.
+public struct Republication: Sendable, Equatable {
+    public var source: String?
+    public var origin: String
+    public var date: ArticleDate
 }

@@ -121,6 +121,7 @@ extension ArticlePage: MustacheParent {
         case "date": self.date
         case "isoDate": self.isoDate
         case "source": self.source
+        case "republished": self.republished
         case "regions": self.regions
         case "campaigns": self.campaigns
         case "mentions": self.mentions

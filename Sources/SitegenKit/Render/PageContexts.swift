@@ -86,6 +86,8 @@ struct ArticlePage: Sendable {
     var date: String
     var isoDate: String
     var source: String?
+    /// Other sources that published the same text (转载), with their dates, if any.
+    var republished: String?
     var regions: [Link]
     var campaigns: [Link]
     var mentions: [Link]

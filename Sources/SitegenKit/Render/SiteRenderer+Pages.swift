@@ -29,7 +29,10 @@ extension SiteRenderer {
             layout: layout(title: article.title, description: article.summary, at: here, section: .none,
                            breadcrumbs: regionLinks.isEmpty ? [Link(title: "文章", url: here.link(to: SitePaths.timeline))] : regionLinks),
             title: article.title, date: article.date.chinese, isoDate: article.date.isoDate,
-            source: article.source, regions: regionLinks,
+            source: article.source,
+            republished: article.republished.isEmpty ? nil
+                : article.republished.map { "\($0.source ?? "另一来源")（\($0.date.chinese)）" }.joined(separator: "、"),
+            regions: regionLinks,
             campaigns: campaignLinks(article.campaigns, at: here),
             mentions: article.mentions.map { name in
                 index.campaign(named: name).map { Link(title: name, url: here.link(to: SitePaths.campaign($0.slug))) }

@@ -42,7 +42,7 @@ struct OutputIntegrityTests {
         let before = Self.snapshot(dir)
         #expect(before.count > 40)
 
-        let seeds = try Self.manySeeds(in: dir, count: 1500)
+        let seeds = try Self.manySeeds(in: dir, count: 3000)
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["build", "--seeds", seeds.path, "--output", dir.file("public").path,
@@ -50,13 +50,12 @@ struct OutputIntegrityTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Kill it once it has started writing the new site into its staging folder.
+        // Kill it as soon as it starts writing the new site into its staging folder.
         let deadline = Date().addingTimeInterval(60)
         var staged = false
-        while Date() < deadline, process.isRunning {
+        while Date() < deadline, process.isRunning, !staged {
             staged = (try? FileManager.default.contentsOfDirectory(atPath: dir.url.path))?.contains { $0.hasPrefix(".public.staging-") } ?? false
-            if staged, dir.files().filter({ $0.hasPrefix(".public.staging-") }).count > 50 { break }
-            Thread.sleep(forTimeInterval: 0.01)
+            if !staged { Thread.sleep(forTimeInterval: 0.005) }
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
