@@ -126,8 +126,8 @@ private extension ArticleExtractor {
 
     static func isTitleLike(_ text: String) -> Bool {
         let hanCount = text.reduce(0) { $0 + ($1.isHan ? 1 : 0) }
-        guard hanCount >= 5, text.count <= 120,
-              !LineKind.isNoise(text), !LineKind.isBreadcrumb(text), !LineKind.isFooter(text),
+        // Menus, credits, previous/next links and footers are never headlines.
+        guard hanCount >= 5, text.count <= 120, LineKind.classify(text) == .content,
               !ChromePatterns.sourceLabels.contains(where: text.contains),
               DateScanner.firstDate(in: text) == nil
         else { return false }

@@ -116,13 +116,19 @@ struct PlaceScanner: Sendable {
     }
 
     /// Each name found, as the divisions it can mean, in order.
+    ///
+    /// A two-character name (one character and its suffix: 范县, 沙县, 吉县) is taken only at
+    /// the start of a word or right after another place name: inside running text it is
+    /// usually the tail of a word (示范县 is "demonstration county", not 范县).
     func mentions(in text: String) -> [[RegionCode]] {
         let scalars = Array(text.unicodeScalars)
         var found: [[RegionCode]] = []
         var i = 0
+        var lastMatchEnd = -1
         scanning: while i < scalars.count {
             if let candidates = byFirst[scalars[i]] {
-                for (alias, codes) in candidates where i + alias.count <= scalars.count {
+                let atBoundary = i == 0 || i == lastMatchEnd || !Character(scalars[i - 1]).isHan
+                for (alias, codes) in candidates where i + alias.count <= scalars.count && (alias.count > 2 || atBoundary) {
                     var matches = true
                     for k in 1..<alias.count where scalars[i + k] != alias[k] {
                         matches = false
@@ -131,6 +137,7 @@ struct PlaceScanner: Sendable {
                     if matches {
                         found.append(codes)
                         i += alias.count
+                        lastMatchEnd = i
                         continue scanning
                     }
                 }

@@ -48,6 +48,12 @@ struct RegionResolverTests {
         #expect(resolve("坚持和平发展，促进长治久安，白银时代的东方明珠") == nil)
     }
 
+    @Test("a two-character county is not read out of a longer word, but is found after its city")
+    func shortNames() {
+        #expect(resolve("某县创建全国民族团结进步示范县", body: "争创全国民族团结进步示范县，示范县创建工作扎实推进。") == nil)
+        #expect(resolve("濮阳范县推进民族团结进步创建") == "410926")
+    }
+
     @Test("a place named in passing in the body does not outrank the headline")
     func headlineWins() {
         let body = "全面启动敦煌市、肃北县、阿克塞县和瓜州县建设各民族共同富裕联创共建融合先行示范区工作。"

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite("Correcting an import with --keep")
+struct KeepImportTests {
+    static func run(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = OutputIntegrityTests.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test("import --keep writes the .md beside the page, and the edited .md wins from then on")
+    func keepThenEdit() throws {
+        let dir = try TemporaryDirectory("keep")
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("seeds"), to: dir.file("seeds"))
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Templates"), to: dir.file("Templates"))
+        let seed = "seeds/003_d00c2f80b039083e"
+
+        let (status, output) = try Self.run(["import", "\(seed).txt", "--keep"], in: dir.url)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("title      康巴什区:处处盛开民族团结之花"))
+        #expect(output.contains("region     150603 内蒙古自治区 › 鄂尔多斯市 › 康巴什区"))
+        let kept = try #require(dir.read("\(seed).md"))
+
+        // A second --keep would overwrite the editor's corrections: it refuses.
+        let (again, message) = try Self.run(["import", "\(seed).txt", "--keep"], in: dir.url)
+        #expect(again != 0)
+        #expect(message.contains("\(seed).md: error: the file already exists, and it wins over \(seed).txt"))
+
+        try kept.replacingOccurrences(of: "title: \"康巴什区:处处盛开民族团结之花\"", with: "title: \"康巴什区：处处盛开民族团结之花（更正）\"")
+            .write(to: dir.file("\(seed).md"), atomically: true, encoding: .utf8)
+        let (built, log) = try Self.run(["build"], in: dir.url)
+        #expect(built == 0, "\(log)")
+        let home = try #require(dir.read("public/index.html"))
+        #expect(home.contains("康巴什区：处处盛开民族团结之花（更正）"))
+        #expect(!home.contains("康巴什区:处处盛开民族团结之花<"))
+    }
+}
