@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite("Long lists paginate")
+struct PaginationTests {
+    @Test("45 articles in one county, campaign and year make three pages of 20, 20 and 5, linked both ways")
+    func threePages() throws {
+        let dir = try TemporaryDirectory("pages")
+        let seeds = dir.file("seeds")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        let base = try #require(ArticleImporter(resolver: RegionResolver(gazetteer: .shared)).importPage(try Fixtures.seed("001")).value)
+        for i in 0..<45 {
+            var article = base
+            article.title = "永登县第\(i + 1)篇：“四聚焦”推进民族团结进步事业"
+            article.slug = Slug("article-\(i + 1)")!
+            article.date = ArticleDate(year: 2024, month: 1 + i % 12, day: 1 + i % 28)!
+            article.body = "第\(i + 1)篇。" + base.body
+            try Data(Intermediate.text(for: article).utf8).write(to: seeds.appendingPathComponent("a\(i).md"))
+        }
+        var options = BuildOptions.project(at: Fixtures.packageRoot)
+        options.seeds = seeds
+        options.output = dir.file("public")
+        options.markdown = dir.file("md")
+        let report = try Build.run(options, log: { _ in })
+        #expect(report.articles == 45)
+        for list in ["regions/620121", "campaigns/si-ju-jiao", "timeline/2024"] {
+            let first = try #require(dir.read("public/\(list)/index.html"), "\(list)")
+            let second = try #require(dir.read("public/\(list)/page/2/index.html"), "\(list) page 2")
+            let third = try #require(dir.read("public/\(list)/page/3/index.html"), "\(list) page 3")
+            #expect(dir.read("public/\(list)/page/4/index.html") == nil)
+            let cards = [first, second, third].map { $0.components(separatedBy: "<li class=\"card\">").count - 1 }
+            #expect(cards == [20, 20, 5], "\(list): \(cards)")
+            // Every link climbs to the site root and back down, the same from every page.
+            #expect(first.contains("rel=\"next\" href=\"../../\(list)/page/2/index.html\""))
+            #expect(second.contains("rel=\"prev\" href=\"../../../../\(list)/index.html\""))
+            #expect(second.contains("rel=\"next\" href=\"../../../../\(list)/page/3/index.html\""))
+            #expect(third.contains("<span aria-current=\"page\">3</span>") && !third.contains("rel=\"next\""))
+        }
+    }
+}
