@@ -48,7 +48,7 @@ public enum Build {
         // Held until the build returns: a second build of the same output waits its turn.
         let lock = try BuildLock(for: options.output)
         defer { withExtendedLifetime(lock) {} }
-        var clock = StageClock(total: 6, log: log)
+        var clock = StageClock(total: 7, log: log)
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
         let seeds = try clock.stage("Read seeds") { try SeedScanner.scan(directory: options.seeds, displayPrefix: displayPath(options.seeds)) }
@@ -68,12 +68,14 @@ public enum Build {
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }
         let plan = PagePlanner.plan(index)
         report.pages = plan.count
+        let search = clock.stage("Search index") { SearchIndexWriter.files(for: index.articles) }
 
         report.output = try clock.stage("Render and write \(plan.count) pages") {
             let writer = try OutputWriter(output: options.output)
             do {
-                let renderer = SiteRenderer(index: index, config: options.config, templates: templates)
+                let renderer = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: search.manifest)
                 _ = try plan.parallelMap { page in try writer.write(page.path, try renderer.render(page)) }
+                _ = try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }
                 for asset in templates.assets {
                     guard let path = OutputPath(asset) else { continue }
                     let bytes = try Data(contentsOf: options.templates.appendingPathComponent(asset))

@@ -61,6 +61,28 @@ final class CmarkDocument {
         Self.take(cmark_render_html(root, CMARK_OPT_DEFAULT))
     }
 
+    /// The whole text without markup, one block (paragraph, heading, list item) a line:
+    /// what a reader reads, for search.
+    func plainText() -> String {
+        var text = ""
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if event == CMARK_EVENT_EXIT { text += "\n" }
+            default:
+                break
+            }
+        }
+        return text
+    }
+
     /// The plain text of the first `count` top-level paragraphs, for summaries.
     func paragraphs(first count: Int) -> [String] {
         var result: [String] = []

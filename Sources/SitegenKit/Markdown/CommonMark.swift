@@ -5,6 +5,11 @@ public enum CommonMark {
         CmarkDocument(markdown: markdown).commonMark()
     }
 
+    /// The text of a body without markup, one block a line.
+    public static func plainText(_ markdown: String) -> String {
+        CmarkDocument(markdown: markdown).plainText()
+    }
+
     /// The CommonMark of an imported body, built node by node.
     public static func markdown(for blocks: [BodyBlock]) -> String {
         CmarkDocument(blocks: blocks).commonMark()

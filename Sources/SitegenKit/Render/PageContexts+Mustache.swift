@@ -36,6 +36,7 @@ extension Layout: MustacheParent {
         case "root": self.root
         case "home": self.home
         case "stylesheet": self.stylesheet
+        case "favicon": self.favicon
         case "searchPage": self.searchPage
         case "canonical": self.canonical
         case "feed": self.feed
@@ -255,6 +256,8 @@ extension SimplePage: MustacheParent {
         case "regions": self.regions
         case "campaigns": self.campaigns
         case "timeline": self.timeline
+        case "searchManifest": self.searchManifest
+        case "searchScript": self.searchScript
         default: nil
         }
     }

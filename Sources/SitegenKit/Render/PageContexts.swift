@@ -30,6 +30,7 @@ struct Layout: Sendable {
     var root: String
     var home: String
     var stylesheet: String
+    var favicon: String
     var searchPage: String
     var canonical: String?
     var feed: String?
@@ -172,6 +173,9 @@ struct SimplePage: Sendable {
     var regions: String
     var campaigns: String
     var timeline: String
+    /// The search index's manifest and the script that reads it (search page only).
+    var searchManifest: String?
+    var searchScript: String
 }
 
 /// An Atom feed.

@@ -40,6 +40,8 @@ public enum SitePaths {
     public static let sitemap = OutputPath("sitemap.xml")!
     public static let robots = OutputPath("robots.txt")!
     public static let stylesheet = OutputPath("assets/style.css")!
+    public static let searchScript = OutputPath("assets/search.js")!
+    public static let favicon = OutputPath("assets/favicon.svg")!
 
     public static func article(_ slug: Slug) -> OutputPath { .page("articles", slug.rawValue) }
 

@@ -143,7 +143,8 @@ extension SiteRenderer {
             layout: layout(title: title, at: here, section: here == SitePaths.search ? .search : .none,
                            breadcrumbs: [Link(title: title, url: nil)]),
             regions: here.link(to: SitePaths.regions), campaigns: here.link(to: SitePaths.campaigns),
-            timeline: here.link(to: SitePaths.timeline))
+            timeline: here.link(to: SitePaths.timeline),
+            searchManifest: searchManifest.map { here.link(to: $0) }, searchScript: here.link(to: SitePaths.searchScript))
     }
 
     func feed(title: String, articles: [Int], page: OutputPath, at here: OutputPath) -> FeedContext {

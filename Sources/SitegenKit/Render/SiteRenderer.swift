@@ -4,11 +4,14 @@ public struct SiteRenderer: Sendable {
     public let index: SiteIndex
     public let config: SiteConfig
     public let templates: TemplateLibrary
+    /// The search index's manifest, which the search page loads.
+    public let searchManifest: OutputPath?
 
-    public init(index: SiteIndex, config: SiteConfig, templates: TemplateLibrary) {
+    public init(index: SiteIndex, config: SiteConfig, templates: TemplateLibrary, searchManifest: OutputPath? = nil) {
         self.index = index
         self.config = config
         self.templates = templates
+        self.searchManifest = searchManifest
     }
 
     public func render(_ page: PlannedPage) throws -> [UInt8] {
@@ -61,6 +64,7 @@ extension SiteRenderer {
             root: String(repeating: "../", count: here.depth),
             home: here.link(to: SitePaths.home),
             stylesheet: here.link(to: SitePaths.stylesheet),
+            favicon: here.link(to: SitePaths.favicon),
             searchPage: here.link(to: SitePaths.search),
             canonical: here == SitePaths.notFound ? nil : config.absoluteURL(here),
             feed: feed.map { here.link(to: $0) },

@@ -1,0 +1,126 @@
+/// The text a search looks through for one article, and how it is read: a stream of
+/// characters in which every position is one character of the original, so a match
+/// found in the folded text can be shown and highlighted in the text as published.
+public struct SearchText: Sendable, Equatable {
+    /// As published: title, campaigns, regions and body, one field a line.
+    public var original: [Unicode.Scalar]
+    /// The same length: Traditional folded to Simplified, ASCII letters lowercased.
+    public var folded: [Unicode.Scalar]
+    /// Where the title, campaign and region fields end (exclusive), for ranking.
+    public var titleEnd: Int
+    public var campaignsEnd: Int
+    public var regionsEnd: Int
+
+    public init(title: String, campaigns: [String], regions: [String], body: String) {
+        var original: [Unicode.Scalar] = []
+        func append(_ text: String) { original.append(contentsOf: text.unicodeScalars); original.append("\n") }
+        append(title)
+        titleEnd = original.count
+        append(campaigns.joined(separator: " "))
+        campaignsEnd = original.count
+        append(regions.joined(separator: " "))
+        regionsEnd = original.count
+        append(body)
+        self.original = original
+        folded = original.map(SearchText.fold)
+    }
+
+    /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z.
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if (0x41...0x5A).contains(scalar.value) { return Unicode.Scalar(scalar.value + 32)! }
+        return HanFolding.table[scalar] ?? scalar
+    }
+
+    public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    public static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
+    }
+}
+
+/// Splits folded text into index terms: each pair of adjacent Han characters (a bigram,
+/// at the position of its first character), and each run of ASCII letters and digits (a
+/// word, at its first position). Chinese has no spaces to split on; bigrams find any
+/// phrase of two or more characters, and positions make a longer phrase match exactly.
+public enum SearchTokenizer {
+    public static func terms(_ folded: [Unicode.Scalar], _ body: (String, Int) -> Void) {
+        var i = 0
+        while i < folded.count {
+            let scalar = folded[i]
+            if SearchText.isHan(scalar) {
+                if i + 1 < folded.count, SearchText.isHan(folded[i + 1]) {
+                    var term = String.UnicodeScalarView()
+                    term.append(scalar)
+                    term.append(folded[i + 1])
+                    body(String(term), i)
+                }
+                i += 1
+            } else if SearchText.isWordCharacter(scalar) {
+                var end = i
+                while end < folded.count, SearchText.isWordCharacter(folded[end]) { end += 1 }
+                body(String(String.UnicodeScalarView(folded[i..<end])), i)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// A query as the parts that must all match: Han phrases of two or more characters
+    /// and words. One Han character alone finds nothing (it is in almost every article).
+    public static func query(_ text: String) -> [QueryPart] {
+        let folded = text.unicodeScalars.map(SearchText.fold)
+        var parts: [QueryPart] = []
+        var i = 0
+        while i < folded.count {
+            if SearchText.isHan(folded[i]) {
+                var end = i
+                while end < folded.count, SearchText.isHan(folded[end]) { end += 1 }
+                if end - i >= 2 { parts.append(.phrase(Array(folded[i..<end]))) }
+                i = end
+            } else if SearchText.isWordCharacter(folded[i]) {
+                var end = i
+                while end < folded.count, SearchText.isWordCharacter(folded[end]) { end += 1 }
+                parts.append(.word(String(String.UnicodeScalarView(folded[i..<end]))))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return parts
+    }
+
+    public enum QueryPart: Sendable, Equatable {
+        case phrase([Unicode.Scalar])
+        case word(String)
+
+        /// The index terms the part needs, each with its offset in the phrase.
+        public var terms: [(term: String, offset: Int)] {
+            switch self {
+            case let .word(word): return [(word, 0)]
+            case let .phrase(scalars):
+                return (0..<(scalars.count - 1)).map { (String(String.UnicodeScalarView(scalars[$0...($0 + 1)])), $0) }
+            }
+        }
+
+        public var length: Int {
+            switch self {
+            case let .word(word): return word.unicodeScalars.count
+            case let .phrase(scalars): return scalars.count
+            }
+        }
+    }
+}
+
+extension SearchText {
+    /// What a search reads of an article.
+    public init(article: Article) {
+        self.init(title: article.title, campaigns: article.campaigns, regions: article.regions,
+                  body: CommonMark.plainText(article.body))
+    }
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Browser test of /search/: serves a built site on a loopback port, types queries into
+the search box of headless Chromium (driven by Selenium), checks the results and that
+the browser console has no errors.
+
+Usage: search_test.py PUBLIC_DIR [QUERY=SLUG,SLUG ...]
+Without queries it checks the five seeds. Prints 'N passed, N failed'; exits 1 on failure.
+"""
+import functools
+import http.server
+import json
+import socketserver
+import sys
+import threading
+import time
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+SEEDS = {
+    "百场万人": {"exact": {"gan-su-jiu-quan", "yong-deng-xian", "zhang-jia-chuan-xian"}},
+    "红石榴": {"exact": {"gan-su-jiu-quan", "kang-ba-shen-qu"}, "similar": {"yong-deng-xian"}},
+    "乌兰牧骑": {"exact": {"kang-ba-shen-qu"}},
+    "鑄牢": {"same_as": "铸牢"},
+    "马鬃山": {"exact": {"gan-su-jiu-quan"}},
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root):
+    handler = functools.partial(QuietHandler, directory=root)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def results(driver, query, timeout=10):
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    driver.execute_script("document.getElementById('search-app').removeAttribute('data-results')")
+    box.send_keys(query)
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.find_element(By.ID, "search-app").get_attribute("data-results") is not None)
+    app = driver.find_element(By.ID, "search-app")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#results h3 a")]
+    similar = [bool(li.find_elements(By.CSS_SELECTOR, ".tag.plain")) for li in driver.find_elements(By.CSS_SELECTOR, "#results li")]
+    slugs = [link.rstrip("/").split("/")[-2] for link in links]
+    return {
+        "exact": {s for s, sim in zip(slugs, similar) if not sim},
+        "similar": {s for s, sim in zip(slugs, similar) if sim},
+        "count": int(app.get_attribute("data-results")),
+        "ms": int(app.get_attribute("data-ms") or 0),
+        "url": driver.current_url,
+        "marks": len(driver.find_elements(By.CSS_SELECTOR, "#results mark")),
+    }
+
+
+def prefixes(slugs, expected):
+    """Each expected slug prefix matches exactly one result slug, and no result is left over."""
+    return len(slugs) == len(expected) and all(sum(s.startswith(p) for s in slugs) == 1 for p in expected)
+
+
+def main():
+    root = sys.argv[1]
+    server = serve(root)
+    port = server.server_address[1]
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options)
+    passed = failed = 0
+
+    def check(name, ok, detail=""):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {name}: {detail}")
+
+    try:
+        driver.get(f"http://127.0.0.1:{port}/search/index.html")
+        for query, want in SEEDS.items():
+            got = results(driver, query)
+            if "same_as" in want:
+                other = results(driver, want["same_as"])
+                check(query, got["exact"] == other["exact"] and got["exact"], f"{got} vs {other}")
+                continue
+            check(f"{query} exact", prefixes(got["exact"], want["exact"]), got)
+            check(f"{query} similar", prefixes(got["similar"], want.get("similar", set())), got)
+            check(f"{query} highlighted", got["marks"] >= 1, got)
+            check(f"{query} in the URL", "q=" in got["url"], got["url"])
+        for short in ("民", ""):
+            driver.find_element(By.ID, "q").clear()
+            driver.find_element(By.ID, "q").send_keys(short)
+            time.sleep(0.3)
+            check(f"short query {short!r}", not driver.find_elements(By.CSS_SELECTOR, "#results li"))
+        # A shared link runs its query on load.
+        driver.get(f"http://127.0.0.1:{port}/search/index.html?q=%E4%B9%8C%E5%85%B0%E7%89%A7%E9%AA%91")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-results"))
+        check("query from the URL", driver.find_element(By.ID, "search-app").get_attribute("data-results") == "1")
+        # Province filter narrows 百场万人 to Gansu's three.
+        results(driver, "百场万人")
+        options_text = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#f-province option")]
+        check("province filter offered", any(t.startswith("甘肃省") for t in options_text), options_text)
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        check("no console errors", not errors, json.dumps(errors, ensure_ascii=False))
+    finally:
+        driver.quit()
+        server.shutdown()
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
