@@ -174,6 +174,8 @@
     return { hits: exact.concat(similar), length: parts[0].phrase.length };
   }
 
+  // 2022-09-13 → 2022年9月13日, as every other list of the site writes dates.
+  const chineseDate = (iso) => { const [y, m, d] = iso.split("-").map(Number); return `${y}年${m}月${d}日`; };
   const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
   async function snippet(hit, length) {
@@ -232,7 +234,7 @@
       const li = document.createElement("li");
       li.className = "card result";
       li.innerHTML = `<h3><a href="${escape(new URL(url, rootURL).href)}">${highlightTitle(title, query)}</a></h3>`
-        + `<p class="meta"><time datetime="${date}">${date}</time>${place ? `<span class="place">${escape(place)}</span>` : ""}`
+        + `<p class="meta"><time datetime="${date}">${chineseDate(date)}</time>${place ? `<span class="place">${escape(place)}</span>` : ""}`
         + `${hit.exact ? "" : '<span class="tag plain">相近说法</span>'}</p><p class="summary">${s.html}</p>`;
       return li;
     }));

@@ -24,22 +24,50 @@ public struct SearchIndex: Sendable {
         public var firstMatch: Int
     }
 
-    /// Term → postings, by document.
-    public private(set) var postings: [String: [Posting]] = [:]
+    /// Term → postings, by document. Terms are keyed by number (two Han characters, or
+    /// a word's hash), because hashing non-ASCII Swift strings normalises them first and
+    /// costs more than the whole rest of indexing.
+    public private(set) var postings: [UInt64: [Posting]] = [:]
+    /// The text of each word term (bigram keys spell their own text).
+    private(set) var words: [UInt64: String] = [:]
     public private(set) var documents: [Document] = []
 
     public init(texts: [SearchText]) {
-        var postings: [String: [Posting]] = [:]
-        for (index, text) in texts.enumerated() {
-            var local: [String: [Int32]] = [:]
-            SearchTokenizer.terms(text.folded) { term, position in local[term, default: []].append(Int32(position)) }
-            for (term, positions) in local {
-                postings[term, default: []].append(Posting(document: Int32(index), positions: positions))
+        // Each article's terms in parallel; then one merge, in article order.
+        let local: [(terms: [UInt64: [Int32]], words: [UInt64: String])] = texts.parallelMap { text in
+            var terms: [UInt64: [Int32]] = [:]
+            var words: [UInt64: String] = [:]
+            SearchTokenizer.keys(text.folded) { key, word, position in
+                terms[key, default: []].append(Int32(position))
+                if let word { words[key] = word }
             }
-            documents.append(Document(titleEnd: text.titleEnd, campaignsEnd: text.campaignsEnd,
-                                      regionsEnd: text.regionsEnd, length: text.folded.count))
+            return (terms, words)
+        }
+        var postings: [UInt64: [Posting]] = [:]
+        for (index, entry) in local.enumerated() {
+            for (key, positions) in entry.terms {
+                postings[key, default: []].append(Posting(document: Int32(index), positions: positions))
+            }
+            words.merge(entry.words) { first, _ in first }
         }
         self.postings = postings
+        documents = texts.map {
+            Document(titleEnd: $0.titleEnd, campaignsEnd: $0.campaignsEnd, regionsEnd: $0.regionsEnd, length: $0.folded.count)
+        }
+    }
+
+    /// The postings of a term as text (a bigram or a word).
+    public func postings(for term: String) -> [Posting]? {
+        postings[SearchTokenizer.key(term)]
+    }
+
+    /// A term's text from its key.
+    public func term(for key: UInt64) -> String {
+        if let word = words[key] { return word }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(Unicode.Scalar(UInt32(key >> 32))!)
+        scalars.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
+        return String(scalars)
     }
 
     /// Articles matching every part of the query, best first: a match in the title, then
@@ -100,10 +128,10 @@ public struct SearchIndex: Sendable {
     /// For each document, the positions where the part occurs whole.
     func starts(of part: SearchTokenizer.QueryPart) -> [Int: [Int]] {
         let terms = part.terms
-        guard let rarest = terms.min(by: { (postings[$0.term]?.count ?? 0) < (postings[$1.term]?.count ?? 0) }),
-              let anchor = postings[rarest.term]
+        guard let rarest = terms.min(by: { (postings(for: $0.term)?.count ?? 0) < (postings(for: $1.term)?.count ?? 0) }),
+              let anchor = postings(for: rarest.term)
         else { return [:] }
-        let lists = terms.map { term in postings[term.term].map { Dictionary(uniqueKeysWithValues: $0.map { ($0.document, $0.positions) }) } }
+        let lists = terms.map { term in postings(for: term.term).map { Dictionary(uniqueKeysWithValues: $0.map { ($0.document, $0.positions) }) } }
         if lists.contains(where: { $0 == nil }) { return [:] }
         var result: [Int: [Int]] = [:]
         for posting in anchor {

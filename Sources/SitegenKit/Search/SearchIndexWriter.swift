@@ -20,7 +20,7 @@ public enum SearchIndexWriter {
     static let shardTarget = 16 * 1024
 
     public static func files(for articles: [Article]) -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
-        let texts = articles.map(SearchText.init(article:))
+        let texts = articles.parallelMap(SearchText.init(article:))
         let index = SearchIndex(texts: texts)
         var files: [(OutputPath, [UInt8])] = []
 
@@ -44,7 +44,12 @@ public enum SearchIndexWriter {
         files.append((docsPath, docs))
 
         // Postings: common terms on their own, the rest hashed into shards.
-        var blocks: [(term: String, bytes: [UInt8])] = index.postings.keys.sorted().map { ($0, encode($0, index.postings[$0]!)) }
+        // In key order: deterministic, and without comparing non-ASCII strings.
+        let keys = index.postings.keys.sorted()
+        var blocks: [(term: String, bytes: [UInt8])] = keys.parallelMap { key in
+            let term = index.term(for: key)
+            return (term, encode(term, index.postings[key]!))
+        }
         var ownFiles: [String: String] = [:]
         blocks.removeAll { block in
             guard block.bytes.count > ownFileThreshold else { return false }

@@ -48,6 +48,44 @@ public struct SearchText: Sendable, Equatable {
 /// word, at its first position). Chinese has no spaces to split on; bigrams find any
 /// phrase of two or more characters, and positions make a longer phrase match exactly.
 public enum SearchTokenizer {
+    /// The number a term is indexed under: a bigram's two scalars side by side; a word's
+    /// FNV-1a hash with the top bit set (bigram keys never have it).
+    public static func key(_ term: String) -> UInt64 {
+        let scalars = Array(term.unicodeScalars)
+        if scalars.count == 2, SearchText.isHan(scalars[0]), SearchText.isHan(scalars[1]) {
+            return UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)
+        }
+        return wordKey(Array(term.utf8))
+    }
+
+    static func wordKey(_ utf8: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h | (1 << 63)
+    }
+
+    /// The terms of folded text by key, with a word's text (nil for bigrams) and position.
+    public static func keys(_ folded: [Unicode.Scalar], _ body: (UInt64, String?, Int) -> Void) {
+        var i = 0
+        while i < folded.count {
+            let scalar = folded[i]
+            if SearchText.isHan(scalar) {
+                if i + 1 < folded.count, SearchText.isHan(folded[i + 1]) {
+                    body(UInt64(scalar.value) << 32 | UInt64(folded[i + 1].value), nil, i)
+                }
+                i += 1
+            } else if SearchText.isWordCharacter(scalar) {
+                var end = i
+                while end < folded.count, SearchText.isWordCharacter(folded[end]) { end += 1 }
+                let word = String(String.UnicodeScalarView(folded[i..<end]))
+                body(wordKey(Array(word.utf8)), word, i)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+    }
+
     public static func terms(_ folded: [Unicode.Scalar], _ body: (String, Int) -> Void) {
         var i = 0
         while i < folded.count {

@@ -5,31 +5,58 @@ extension Array where Element: Sendable {
     /// `map` across all cores. Order is kept; each element is transformed exactly once.
     /// The first error thrown (by index) is rethrown after all work has stopped.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
-        guard count > 1 else { return try map(transform) }
         let results = ResultSlots<T>(count: count)
+        forEachInParallel { i, element in results.set(i, Result { try transform(element) }) }
+        return try results.values()
+    }
+
+    /// `map` across all cores, for work that cannot fail.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let results = ResultSlots<T>(count: count)
+        forEachInParallel { i, element in results.set(i, .success(transform(element))) }
+        return results.successes()
+    }
+
+    /// Runs `body` once for every element, in chunks spread over the cores.
+    private func forEachInParallel(_ body: @Sendable (Int, Element) -> Void) {
         let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = (count + chunk - 1) / chunk
-        self.withUnsafeBufferPointer { elements in
+        withUnsafeBufferPointer { elements in
             nonisolated(unsafe) let elements = elements
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<Swift.min(elements.count, (c + 1) * chunk) {
-                    results.set(i, Result { try transform(elements[i]) })
-                }
+                for i in (c * chunk)..<Swift.min(elements.count, (c + 1) * chunk) { body(i, elements[i]) }
             }
         }
-        return try results.values()
     }
 }
 
-/// One slot per index, each written by exactly one worker, so no two writes share a slot.
+/// One slot per index, each written by exactly one worker. The slots live in a buffer
+/// allocated once: writing through an array property from several threads would let
+/// copy-on-write run concurrently and corrupt the heap.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [Result<T, Error>?]
+    private let count: Int
+    private let slots: UnsafeMutablePointer<Result<T, Error>?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<T, Error>) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: Swift.max(1, count))
+        slots.initialize(repeating: nil, count: count)
     }
 
-    func values() throws -> [T] { try slots.map { try $0!.get() } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ result: Result<T, Error>) { slots[index] = result }
+
+    func values() throws -> [T] { try (0..<count).map { try slots[$0]!.get() } }
+
+    /// Every slot is filled with a success when the work cannot fail.
+    func successes() -> [T] {
+        (0..<count).map { i in
+            guard case let .success(value)? = slots[i] else { preconditionFailure("parallelMap left a slot empty") }
+            return value
+        }
+    }
 }

@@ -59,10 +59,7 @@ struct SiteCheckerTests {
             .replacingOccurrences(of: "2022-09-13 10:40", with: "2022-09-15 08:00")
             .replacingOccurrences(of: "来源:康巴什区委统战部", with: "来源:鄂尔多斯市民委")
         try Data(text.utf8).write(to: seeds.appendingPathComponent("b.txt"))
-        var options = BuildOptions.project(at: Fixtures.packageRoot)
-        options.seeds = seeds
-        options.output = dir.file("public")
-        options.markdown = dir.file("md")
+        let options = dir.buildOptions(seeds: seeds)
         let report = try Build.run(options, log: { _ in })
         #expect(report.articles == 1)
         let pages = dir.files(under: "public/articles")

@@ -12,10 +12,7 @@ struct BadInputTests {
         let seeds = dir.file("seeds")
         try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("seeds"), to: seeds)
         for (name, bytes) in extra { try Data(bytes).write(to: seeds.appendingPathComponent(name)) }
-        var options = BuildOptions.project(at: Fixtures.packageRoot)
-        options.seeds = seeds
-        options.output = dir.file("public")
-        options.markdown = dir.file("md")
+        let options = dir.buildOptions(seeds: seeds)
         return (try Build.run(options, log: { _ in }), dir)
     }
 

@@ -5,17 +5,7 @@ import Testing
 @Suite("Correcting an import with --keep")
 struct KeepImportTests {
     static func run(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = OutputIntegrityTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try Subprocess.run(OutputIntegrityTests.executable, arguments, in: directory)
     }
 
     @Test("import --keep writes the .md beside the page, and the edited .md wins from then on")

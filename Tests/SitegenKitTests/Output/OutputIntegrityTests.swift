@@ -8,11 +8,7 @@ struct OutputIntegrityTests {
     static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sitegen")
 
     static func options(_ dir: TemporaryDirectory, seeds: URL? = nil) -> BuildOptions {
-        var options = BuildOptions.project(at: Fixtures.packageRoot)
-        if let seeds { options.seeds = seeds }
-        options.output = dir.file("public")
-        options.markdown = dir.file("markdown")
-        return options
+        dir.buildOptions(seeds: seeds)
     }
 
     /// Every file of the site with its bytes.

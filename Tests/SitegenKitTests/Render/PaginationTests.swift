@@ -18,10 +18,7 @@ struct PaginationTests {
             article.body = "第\(i + 1)篇。" + base.body
             try Data(Intermediate.text(for: article).utf8).write(to: seeds.appendingPathComponent("a\(i).md"))
         }
-        var options = BuildOptions.project(at: Fixtures.packageRoot)
-        options.seeds = seeds
-        options.output = dir.file("public")
-        options.markdown = dir.file("md")
+        let options = dir.buildOptions(seeds: seeds)
         let report = try Build.run(options, log: { _ in })
         #expect(report.articles == 45)
         for list in ["regions/620121", "campaigns/si-ju-jiao", "timeline/2024"] {

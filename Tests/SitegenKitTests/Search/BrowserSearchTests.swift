@@ -16,17 +16,11 @@ struct BrowserSearchTests {
     @Test("queries typed into /search/ find the right articles, highlighted, with no console error",
           .enabled(if: isAvailable || isRequired))
     func searchPage() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Fixtures.packageRoot.appendingPathComponent("Tests/browser/search_test.py").path,
-                             SiteFixture.seeds.directory.file("public").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "browser test:\n\(output)")
+        let (status, output) = try Subprocess.run(URL(fileURLWithPath: Self.python), [
+            Fixtures.packageRoot.appendingPathComponent("Tests/browser/search_test.py").path,
+            SiteFixture.seeds.directory.file("public").path,
+        ])
+        #expect(status == 0, "browser test:\n\(output)")
         #expect(output.contains(" passed, 0 failed"), "\(output)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SitegenKit
 
 /// A fresh folder under the system's temporary directory, removed when the value is released.
 final class TemporaryDirectory: @unchecked Sendable {
@@ -24,5 +25,17 @@ final class TemporaryDirectory: @unchecked Sendable {
             guard let u = item as? URL, (try? u.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { return nil }
             return String(u.standardizedFileURL.path.dropFirst(prefix.count))
         }.sorted()
+    }
+}
+
+extension TemporaryDirectory {
+    /// The project's templates, this folder's `public/` and `markdown/`, and the given
+    /// seeds (the project's own by default).
+    func buildOptions(seeds: URL? = nil) -> BuildOptions {
+        var options = BuildOptions.project(at: Fixtures.packageRoot)
+        if let seeds { options.seeds = seeds }
+        options.output = file("public")
+        options.markdown = file("markdown")
+        return options
     }
 }
