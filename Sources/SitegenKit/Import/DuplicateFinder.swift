@@ -7,8 +7,9 @@ enum DuplicateFinder {
         var kept: [Article] = []
         var diagnostics: [Diagnostic] = []
         // Earliest first, so the original keeps the page; origin breaks ties the same way every build.
-        for article in articles.sorted(by: { $0.date != $1.date ? $0.date < $1.date : $0.origin < $1.origin }) {
-            let key = fingerprint(of: article.body)
+        let ordered = articles.sorted(by: { $0.date != $1.date ? $0.date < $1.date : $0.origin < $1.origin })
+        let fingerprints = ordered.parallelMap { fingerprint(of: $0.body) }
+        for (article, key) in zip(ordered, fingerprints) {
             guard !key.isEmpty else { kept.append(article); continue }
             if let index = firstByText[key] {
                 kept[index].republished.append(Republication(source: article.source, origin: article.origin, date: article.date))
@@ -26,8 +27,8 @@ enum DuplicateFinder {
     /// spacing or markup each site gave it.
     static func fingerprint(of body: String) -> String {
         var text = String.UnicodeScalarView()
-        for scalar in HanFolding.simplified(body).unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            text.append(scalar)
+        for scalar in body.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            text.append(HanFolding.table[scalar] ?? scalar)
         }
         return text.count >= 50 ? String(text) : ""
     }

@@ -14,11 +14,11 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Makes a slug from any text: Han characters become toneless pinyin (ICU's
-    /// Han-Latin transform), everything that is not a letter or digit becomes a hyphen.
-    /// Returns nil when nothing usable is left (a title of only punctuation or emoji).
+    /// Han-Latin transform, read through `Pinyin`'s cache), everything that is not a
+    /// letter or digit becomes a hyphen. Returns nil when nothing usable is left (a title
+    /// of only punctuation or emoji).
     public init?(transliterating text: String, maxLength: Int = 80) {
-        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
-        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+        let plain = Pinyin.toneless(Pinyin.shared.romanize(text))
         var out = ""
         var lastWasHyphen = true
         for scalar in plain.lowercased().unicodeScalars {

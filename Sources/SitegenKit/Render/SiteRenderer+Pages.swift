@@ -93,7 +93,8 @@ extension SiteRenderer {
         let onPage = slice(combined, page: page)
         let runs = Set(campaign.articles)
         var regionNames: [Link] = []
-        for code in campaign.regions {
+        // Only the first page lists the regions.
+        for code in page == 1 ? campaign.regions : [] {
             if let node = index.regions[code] {
                 let names = index.regions.chain(to: code).map(\.name).joined(separator: " · ")
                 regionNames.append(Link(title: names, url: here.link(to: SitePaths.region(node.region.code))))

@@ -16,6 +16,7 @@ public struct TemplateLibrary: Sendable {
     public let assets: [String]
 
     public init(directory: String) throws {
+        HTMLEscaping.registered
         self.directory = directory
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
