@@ -21,13 +21,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // One syscall Swift's Glibc module does not export: an atomic swap of two folders.
-        .target(name: "CFileSwap"),
         .target(
             name: "SitegenKit",
             dependencies: [
                 "CCmark",
-                "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -7,15 +7,27 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Where the Markdown intermediates of imported pages are written.
     public var markdown: URL
+    /// What the last build imported and wrote, so the next one redoes only what changed:
+    /// by default `.public.cache/` beside the output (`public/`).
+    public var cache: URL {
+        get {
+            chosenCache ?? output.standardizedFileURL.deletingLastPathComponent()
+                .appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache")
+        }
+        set { chosenCache = newValue }
+    }
+    private var chosenCache: URL?
     public var config: SiteConfig
     /// Fail the build on any error diagnostic, not only when nothing could be built.
     public var isStrict: Bool
 
-    public init(seeds: URL, templates: URL, output: URL, markdown: URL, config: SiteConfig = SiteConfig(), isStrict: Bool = false) {
+    public init(seeds: URL, templates: URL, output: URL, markdown: URL, cache: URL? = nil,
+                config: SiteConfig = SiteConfig(), isStrict: Bool = false) {
         self.seeds = seeds
         self.templates = templates
         self.output = output
         self.markdown = markdown
+        chosenCache = cache
         self.config = config
         self.isStrict = isStrict
     }
@@ -42,6 +54,12 @@ public struct BuildReport: Sendable {
 }
 
 /// The pipeline, top to bottom.
+///
+/// Every build is incremental: seeds whose files did not change come from the article
+/// cache, pages whose inputs did not change (`SiteRenderer.fingerprint`) are not
+/// rendered, the search index is rebuilt only when an article changed, and only files
+/// whose bytes change are written. When nothing at all changed, the build stops after
+/// checking the seeds. A build with no cache gives the same bytes, only slower.
 public enum Build {
     public static func run(_ options: BuildOptions, log: @escaping @Sendable (String) -> Void = { print($0) }) throws -> BuildReport {
         var report = BuildReport()
@@ -49,16 +67,41 @@ public enum Build {
         let lock = try BuildLock(for: options.output)
         defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(total: 7, log: log)
+        let stampsURL = options.cache.appendingPathComponent("seeds.bin")
+        let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
-        let seeds = try clock.stage("Read seeds") { try SeedScanner.scan(directory: options.seeds, displayPrefix: displayPath(options.seeds)) }
-        report.diagnostics += seeds.diagnostics
+        let (seeds, states) = try clock.stage("Read seeds") {
+            let seeds = try SeedScanner.scan(directory: options.seeds, displayPrefix: displayPath(options.seeds))
+            return (seeds, ArticleLoader.states(of: seeds.seeds, stamps: SeedStamps.load(from: stampsURL)))
+        }
+        try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
+        try? ArticleLoader.stamps(of: states).write(to: stampsURL)
 
-        let imported = try clock.stage("Import articles") { try ArticleLoader.load(seeds.seeds) }
-        report.diagnostics += imported.diagnostics
-        let articles = imported.articles
+        // Nothing changed: the output is what this build would write.
+        try OutputWriter.recover(output: options.output, cache: options.cache)
+        let inputs = inputFingerprint(options, templates: templates, seeds: states)
+        let previous = OutputWriter.manifest(output: options.output, cache: options.cache).flatMap {
+            $0.isIntact(in: options.output) ? $0 : nil
+        }
+        if let previous, previous.inputs == inputs {
+            report.diagnostics = seeds.diagnostics + previous.diagnostics
+            report.articles = previous.articleCount
+            report.pages = previous.files.values.filter { $0.pageFingerprint != 0 }.count
+            report.output.unchanged = previous.files.count
+            log("Nothing changed since the last build")
+            report.stages = clock.stages
+            return report
+        }
+
+        let loaded = clock.stage("Import articles") {
+            ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
+        }
+        if loaded.imported > 0 { try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
+        let articles = loaded.articles
         let today = ArticleDate.today()
-        report.diagnostics += articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
+        let articleDiagnostics = loaded.diagnostics + articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
+        report.diagnostics = seeds.diagnostics + articleDiagnostics
         report.articles = articles.count
 
         try clock.stage("Write intermediates") {
@@ -68,20 +111,42 @@ public enum Build {
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }
         let plan = PagePlanner.plan(index)
         report.pages = plan.count
-        let search = clock.stage("Search index") { SearchIndexWriter.files(for: index.articles) }
+        let searchInputs = searchFingerprint(index.articles)
+        let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
+        let search = clock.stage(reusedSearch == nil ? "Search index" : "Search index (unchanged)") {
+            reusedSearch == nil ? SearchIndexWriter.files(for: index.articles) : nil
+        }
+        let searchManifest = search?.manifest ?? reusedSearch.flatMap { OutputPath($0.searchManifest) }
 
         report.output = try clock.stage("Render and write \(plan.count) pages") {
-            let writer = try OutputWriter(output: options.output)
+            let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
             do {
-                let renderer = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: search.manifest)
-                _ = try plan.parallelMap { page in try writer.write(page.path, try renderer.render(page)) }
-                _ = try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }
+                let renderer = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
+                _ = try plan.parallelMap { page in
+                    let fingerprint = renderer.fingerprint(page)
+                    if !writer.keep(page.path, pageFingerprint: fingerprint) {
+                        try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
+                    }
+                }
+                if let search {
+                    _ = try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }
+                } else if let reusedSearch {
+                    for path in reusedSearch.files.keys where path.rawValue.hasPrefix(SearchIndexWriter.folder) {
+                        writer.keepAsIs(path)
+                    }
+                }
                 for asset in templates.assets {
                     guard let path = OutputPath(asset) else { continue }
                     let bytes = try Data(contentsOf: options.templates.appendingPathComponent(asset))
                     try writer.write(path, [UInt8](bytes))
                 }
-                return try writer.commit()
+                return try writer.commit { manifest in
+                    manifest.inputs = inputs
+                    manifest.diagnostics = articleDiagnostics
+                    manifest.articleCount = articles.count
+                    manifest.searchInputs = searchInputs
+                    manifest.searchManifest = searchManifest?.rawValue ?? ""
+                }
             } catch {
                 writer.abandon()
                 throw error
@@ -89,6 +154,31 @@ public enum Build {
         }
         report.stages = clock.stages
         return report
+    }
+
+    /// Everything the output depends on: sitegen itself, the configuration, the
+    /// templates and assets, and every seed's bytes. Equal fingerprints, equal sites.
+    static func inputFingerprint(_ options: BuildOptions, templates: TemplateLibrary, seeds: [ArticleLoader.SeedState]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(GeneratorStamp.current)
+        hasher.combine(HashingEncoder.hash(options.config))
+        hasher.combine(templates.fingerprint)
+        for asset in templates.assets {
+            hasher.combine(asset)
+            hasher.combine(StableHasher.hash([UInt8](FileManager.default.contents(atPath: options.templates.appendingPathComponent(asset).path) ?? Data())))
+        }
+        for seed in seeds {
+            hasher.combine(seed.seed.path)
+            hasher.combine(seed.contentHash)
+        }
+        return hasher.finalize()
+    }
+
+    /// A hash of every field of every article, in order.
+    static func searchFingerprint(_ articles: [Article]) -> UInt64 {
+        var hasher = StableHasher()
+        for hash in articles.parallelMap({ HashingEncoder.hash($0) }) { hasher.combine(hash) }
+        return hasher.finalize()
     }
 
     /// A path as the editor typed it, relative to the working directory when inside it.

@@ -18,7 +18,7 @@ public enum SiteChecker {
         var report = Report()
         let templates = try TemplateLibrary(directory: options.templates.path)
         let seeds = try SeedScanner.scan(directory: options.seeds, displayPrefix: Build.displayPath(options.seeds))
-        let loaded = try ArticleLoader.load(seeds.seeds)
+        let loaded = ArticleLoader.load(seeds.seeds)
         report.diagnostics = seeds.diagnostics + loaded.diagnostics
         report.diagnostics += loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .error) }
         report.articles = loaded.articles.count

@@ -3,21 +3,73 @@ import Foundation
 /// Reads every seed into an `Article`, in parallel, and makes slugs unique.
 public enum ArticleLoader {
     public static func load(_ seeds: [SeedFile], importer: ArticleImporter = ArticleImporter(resolver: RegionResolver(gazetteer: .shared)))
-        throws -> (articles: [Article], diagnostics: [Diagnostic]) {
-        let results: [Imported<Article>] = try seeds.parallelMap { seed in
-            guard let data = FileManager.default.contents(atPath: seed.url.path) else {
-                return Imported(nil, diagnostics: [.error(seed.path, "the file cannot be read", fix: "check its permissions")])
+        -> (articles: [Article], diagnostics: [Diagnostic]) {
+        let loaded = load(states(of: seeds, stamps: SeedStamps()), importer: importer, cache: ArticleCache())
+        return (loaded.articles, loaded.diagnostics)
+    }
+
+    /// A seed as this build found it.
+    struct SeedState: Sendable {
+        var seed: SeedFile
+        var stamp: FileStamp?
+        /// 0 when the file cannot be read.
+        var contentHash: UInt64
+        /// The file's bytes, when they had to be read to hash them.
+        var bytes: [UInt8]?
+    }
+
+    /// Each seed's content hash: from `stamps` when its file stamp is unchanged, else by
+    /// reading it.
+    static func states(of seeds: [SeedFile], stamps: SeedStamps) -> [SeedState] {
+        seeds.parallelMap { seed in
+            let stamp = FileStamp(path: seed.url.path)
+            if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
+                return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, bytes: nil)
             }
-            let file = SourceFile(path: seed.path, bytes: [UInt8](data))
-            switch seed.kind {
-            case .rawPage: return importer.importPage(file)
-            case .authored:
-                let decoded = SourceDecoder.decode(file)
-                guard let text = decoded.value else { return Imported(nil, diagnostics: decoded.diagnostics) }
-                return Intermediate.parse(text.lines.joined(separator: "\n"), file: seed.path)
+            guard stamp != nil, let data = FileManager.default.contents(atPath: seed.url.path) else {
+                return SeedState(seed: seed, stamp: nil, contentHash: 0, bytes: nil)
             }
+            let bytes = [UInt8](data)
+            return SeedState(seed: seed, stamp: stamp, contentHash: max(1, StableHasher.hash(bytes)), bytes: bytes)
         }
-        let (unique, duplicates) = DuplicateFinder.fold(results.compactMap(\.value))
+    }
+
+    /// The stamps to record for the next build.
+    static func stamps(of states: [SeedState]) -> SeedStamps {
+        var stamps = SeedStamps()
+        for state in states {
+            if let stamp = state.stamp { stamps.entries[state.seed.path] = .init(stamp: stamp, contentHash: state.contentHash) }
+        }
+        return stamps
+    }
+
+    struct Loaded {
+        var articles: [Article]
+        var diagnostics: [Diagnostic]
+        /// The cache as it stands after this load: one entry per seed.
+        var cache: ArticleCache
+        /// Seeds that were imported rather than taken from the cache.
+        var imported: Int
+    }
+
+    /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
+    static func load(_ states: [SeedState], importer: ArticleImporter = ArticleImporter(resolver: RegionResolver(gazetteer: .shared)),
+                     cache: ArticleCache) -> Loaded {
+        let entries: [(entry: ArticleCache.Entry, fresh: Bool)] = states.parallelMap { state in
+            if let cached = cache[state.seed.path], state.contentHash != 0, cached.contentHash == state.contentHash { return (cached, false) }
+            guard state.contentHash != 0, let bytes = state.bytes ?? FileManager.default.contents(atPath: state.seed.url.path).map({ [UInt8]($0) }) else {
+                let unreadable = Imported<Article>(nil, diagnostics: [.error(state.seed.path, "the file cannot be read", fix: "check its permissions")])
+                return (ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0), true)
+            }
+            let imported = importArticle(SourceFile(path: state.seed.path, bytes: bytes), kind: state.seed.kind, importer: importer)
+            let entry = ArticleCache.Entry(contentHash: state.contentHash, imported: imported,
+                                           textKey: imported.value.map { DuplicateFinder.key(of: $0.body) } ?? 0)
+            return (entry, true)
+        }
+        var updated = ArticleCache()
+        for (state, result) in zip(states, entries) { updated[state.seed.path] = result.entry }
+        let found = entries.compactMap { result in result.entry.imported.value.map { ($0, result.entry.textKey) } }
+        let (unique, duplicates) = DuplicateFinder.fold(found.map(\.0), keys: found.map(\.1))
         var slugs = SlugRegistry()
         // In seed order, so the first of two same-titled articles keeps the plain slug and
         // the others are numbered, the same way on every build.
@@ -26,7 +78,18 @@ public enum ArticleLoader {
             article.slug = slugs.unique(article.slug)
             return article
         }
-        return (articles, results.flatMap(\.diagnostics) + duplicates)
+        return Loaded(articles: articles, diagnostics: entries.flatMap(\.entry.imported.diagnostics) + duplicates,
+                      cache: updated, imported: entries.filter(\.fresh).count)
+    }
+
+    static func importArticle(_ file: SourceFile, kind: SeedFile.Kind, importer: ArticleImporter) -> Imported<Article> {
+        switch kind {
+        case .rawPage: return importer.importPage(file)
+        case .authored:
+            let decoded = SourceDecoder.decode(file)
+            guard let text = decoded.value else { return Imported(nil, diagnostics: decoded.diagnostics) }
+            return Intermediate.parse(text.lines.joined(separator: "\n"), file: file.path)
+        }
     }
 }
 

@@ -2,15 +2,17 @@
 /// The build keeps one page (the earliest publication) and lists the other sources on it.
 enum DuplicateFinder {
     /// Articles with duplicates folded in, and a warning for each copy that was folded.
-    static func fold(_ articles: [Article]) -> (articles: [Article], diagnostics: [Diagnostic]) {
-        var firstByText: [String: Int] = [:]
+    /// `keys[i]` is `key(of: articles[i].body)`, computed when the article was imported.
+    static func fold(_ articles: [Article], keys: [UInt64]) -> (articles: [Article], diagnostics: [Diagnostic]) {
+        var firstByText: [UInt64: Int] = [:]
         var kept: [Article] = []
         var diagnostics: [Diagnostic] = []
         // Earliest first, so the original keeps the page; origin breaks ties the same way every build.
-        let ordered = articles.sorted(by: { $0.date != $1.date ? $0.date < $1.date : $0.origin < $1.origin })
-        let fingerprints = ordered.parallelMap { fingerprint(of: $0.body) }
-        for (article, key) in zip(ordered, fingerprints) {
-            guard !key.isEmpty else { kept.append(article); continue }
+        let ordered = zip(articles, keys).sorted(by: { a, b in
+            a.0.date != b.0.date ? a.0.date < b.0.date : a.0.origin < b.0.origin
+        })
+        for (article, key) in ordered {
+            guard key != 0 else { kept.append(article); continue }
             if let index = firstByText[key] {
                 kept[index].republished.append(Republication(source: article.source, origin: article.origin, date: article.date))
                 diagnostics.append(.warning(article.origin, "the same text as \(kept[index].origin) (published twice)",
@@ -21,6 +23,12 @@ enum DuplicateFinder {
             }
         }
         return (kept, diagnostics)
+    }
+
+    /// A hash of the body's `fingerprint`, or 0 when the body is too short to compare.
+    static func key(of body: String) -> UInt64 {
+        let text = fingerprint(of: body)
+        return text.isEmpty ? 0 : max(1, StableHasher.hash(text))
     }
 
     /// The body's letters and digits only: the same text whatever the punctuation,

@@ -1,5 +1,5 @@
 /// 文章: one published news article, as every stage after import sees it.
-public struct Article: Sendable, Equatable {
+public struct Article: Sendable, Equatable, Encodable {
     /// Clean title, without site column prefixes or markers such as `(图)`.
     public var title: String
     public var date: ArticleDate
@@ -44,7 +44,7 @@ public struct Article: Sendable, Equatable {
 }
 
 /// One more publication of the same text (转载), by another source.
-public struct Republication: Sendable, Equatable {
+public struct Republication: Sendable, Equatable, Encodable {
     public var source: String?
     public var origin: String
     public var date: ArticleDate

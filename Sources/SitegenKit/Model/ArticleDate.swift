@@ -1,5 +1,5 @@
 /// 发布日期: the publication date, with the time of day when the page gives one.
-public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct ArticleDate: Sendable, Hashable, Encodable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -6,14 +6,26 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Refuses empty, absolute, `.`/`..` and hidden components, backslashes, NUL and
     /// control characters.
     public init?(_ text: String) {
-        guard !text.isEmpty, !text.hasPrefix("/"), text.utf8.count <= 1024 else { return nil }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        for part in parts {
-            guard !part.isEmpty, part != ".", part != "..", !part.hasPrefix("."),
-                  !part.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" || $0.value == 0x7F })
-            else { return nil }
-        }
+        guard text.utf8.count <= 1024, Self.isSafe(text.utf8) else { return nil }
         rawValue = text
+    }
+
+    /// One pass over the bytes, component by component (a build checks tens of thousands).
+    private static func isSafe(_ bytes: String.UTF8View) -> Bool {
+        var componentLength = 0
+        var startsWithDot = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == 0 || startsWithDot { return false }
+                componentLength = 0
+                continue
+            }
+            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") { return false }
+            if componentLength == 0 { startsWithDot = byte == UInt8(ascii: ".") }
+            componentLength += 1
+        }
+        // A leading dot covers ".", ".." and hidden names alike.
+        return componentLength > 0 && !startsWithDot
     }
 
     /// `articles/<slug>/index.html`: a page at a pretty URL.

@@ -1,5 +1,5 @@
 /// 行政区划代码: a six-digit GB/T 2260 division code.
-public struct RegionCode: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct RegionCode: Sendable, Hashable, Encodable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
     /// Accepts exactly six ASCII digits.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A URL path segment: lowercase ASCII letters, digits and single hyphens, nothing else.
-public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Slug: Sendable, Hashable, Encodable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
     /// Accepts only an already-clean slug (`[a-z0-9]+(-[a-z0-9]+)*`, at most 120 bytes).

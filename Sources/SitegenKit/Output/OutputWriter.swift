@@ -1,13 +1,17 @@
-import CFileSwap
 import Foundation
 
-/// Publishes a new version of the site in one step.
+/// Publishes a new version of the site, changing only the files whose bytes change.
 ///
-/// Files go into a staging folder beside the output; a file whose bytes are unchanged is
-/// hard-linked from the current site instead of being written again (so its inode and
-/// time stamp stay). When everything is in place the staging folder and the output are
-/// exchanged atomically, so a reader or an interrupted build never sees a half-written
-/// site, and files that no longer belong to the site are simply not carried over.
+/// Changed files are written into a staging folder beside the output, so while pages are
+/// rendered (most of a build) the site stays exactly as it was; a build that fails or is
+/// killed then leaves it untouched. Once every file is staged, a journal naming the
+/// staging folder and the files to delete is written, and the staged files are renamed
+/// into place, each rename atomic. If a build is killed during those renames, the next
+/// build finds the journal and finishes them before it does anything else. A first build
+/// renames the whole staging folder into place in one step.
+///
+/// With the last build's manifest, an unchanged file is recognised by its hash without
+/// reading it, and a page whose inputs did not change is `kept` without being rendered.
 public final class OutputWriter: @unchecked Sendable {
     public struct Report: Sendable, Equatable {
         public var written = 0
@@ -17,69 +21,127 @@ public final class OutputWriter: @unchecked Sendable {
 
     public let output: URL
     let staging: URL
+    private let cache: URL
+    private let previous: BuildManifest?
     private let lock = NSLock()
     private var report = Report()
-    private var paths: Set<OutputPath> = []
+    private var files: [OutputPath: BuildManifest.File] = [:]
+    private var staged: [OutputPath] = []
     private let fm = FileManager.default
 
-    /// Starts a new version of the site at `output` (created on commit if missing).
-    public init(output: URL) throws {
+    /// Starts a new version of the site at `output`; `previous` is the manifest of the
+    /// output as it is (nil when unknown: every file is then compared byte for byte).
+    init(output: URL, cache: URL, previous: BuildManifest?) throws {
         self.output = output.standardizedFileURL
+        self.cache = cache
         let parent = self.output.deletingLastPathComponent()
-        let name = self.output.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            Self.removeLeftovers(of: name, in: parent)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try fm.createDirectory(at: cache, withIntermediateDirectories: true)
+            try Self.recover(output: self.output, cache: cache)
         } catch {
             throw SitegenError(path: self.output.path, message: "the output folder cannot be prepared",
                                fix: "check that its parent folder exists and is writable", causes: [error.localizedDescription])
         }
+        self.previous = fm.fileExists(atPath: self.output.path) ? previous : nil
+    }
+
+    /// Cleans up after a build that was killed: finishes the renames of one killed while
+    /// putting its files in place, removes the staging folders of the others. Every build
+    /// does this first, under the build lock.
+    static func recover(output: URL, cache: URL) throws {
+        let output = output.standardizedFileURL
+        try finishInterruptedCommit(output: output, cache: cache)
+        removeLeftovers(of: output.lastPathComponent, in: output.deletingLastPathComponent())
+    }
+
+    /// The manifest of the output as it is now, when it can be trusted.
+    static func manifest(output: URL, cache: URL) -> BuildManifest? {
+        BuildManifest.load(from: cache.appendingPathComponent(manifestName), generator: GeneratorStamp.current)
     }
 
     /// Puts one file into the new version. Safe to call from several threads at once.
-    public func write(_ path: OutputPath, _ bytes: [UInt8]) throws {
-        let target = staging.appendingPathComponent(path.rawValue)
+    public func write(_ path: OutputPath, _ bytes: [UInt8], pageFingerprint: UInt64 = 0) throws {
+        let hash = StableHasher.hash(bytes)
+        let file = BuildManifest.File(contentHash: hash, size: bytes.count, pageFingerprint: pageFingerprint)
         let current = output.appendingPathComponent(path.rawValue)
-        lock.withLock { _ = paths.insert(path) }
+        let isUnchanged: Bool
+        if let previous {
+            isUnchanged = previous.files[path].map { $0.contentHash == hash && $0.size == bytes.count } ?? false
+        } else {
+            isUnchanged = fm.contents(atPath: current.path).map { $0.elementsEqual(bytes) } ?? false
+        }
+        lock.withLock {
+            files[path] = file
+            if isUnchanged { report.unchanged += 1 }
+        }
+        guard !isUnchanged else { return }
+        let target = staging.appendingPathComponent(path.rawValue)
         do {
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if let old = fm.contents(atPath: current.path), old.elementsEqual(bytes),
-               (try? fm.linkItem(at: current, to: target)) != nil {
-                lock.withLock { report.unchanged += 1 }
-                return
-            }
             try Data(bytes).write(to: target)
-            lock.withLock { report.written += 1 }
         } catch {
             throw SitegenError(path: current.path, message: "the page cannot be written",
                                fix: "check free disk space and permissions", causes: [error.localizedDescription])
         }
+        lock.withLock {
+            staged.append(path)
+            report.written += 1
+        }
     }
 
-    /// Makes the new version the site. Returns what changed.
-    public func commit() throws -> Report {
+    /// Keeps a page of the current site as it is: its inputs have not changed since the
+    /// build recorded in `previous`. Returns false when there is no such record (render it).
+    public func keep(_ path: OutputPath, pageFingerprint: UInt64) -> Bool {
+        guard pageFingerprint != 0, let file = previous?.files[path], file.pageFingerprint == pageFingerprint else { return false }
+        lock.withLock {
+            files[path] = file
+            report.unchanged += 1
+        }
+        return true
+    }
+
+    /// Keeps a file of the current site (one the build knows is unchanged).
+    func keepAsIs(_ path: OutputPath) {
+        guard let file = previous?.files[path] else { return }
+        lock.withLock {
+            files[path] = file
+            report.unchanged += 1
+        }
+    }
+
+    /// Makes the new version the site, and records it in the manifest. Returns what changed.
+    func commit(_ record: (inout BuildManifest) -> Void) throws -> Report {
         lock.lock()
         defer { lock.unlock() }
-        report.removed = countStale()
+        var manifest = BuildManifest()
+        manifest.files = files
+        record(&manifest)
+        let manifestURL = cache.appendingPathComponent(Self.manifestName)
         do {
-            if fm.fileExists(atPath: output.path) {
-                if sitegen_exchange_paths(staging.path, output.path) != 0 {
-                    // No atomic exchange on this system: two renames, the gap as short as can be.
-                    let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".old")
-                    try fm.moveItem(at: output, to: old)
+            let removals = try staleFiles()
+            report.removed = removals.count
+            if !fm.fileExists(atPath: output.path) {
+                try? fm.removeItem(at: manifestURL)
+                if fm.fileExists(atPath: staging.path) {
                     try fm.moveItem(at: staging, to: output)
-                    try fm.removeItem(at: old)
-                    return report
+                } else {
+                    try fm.createDirectory(at: output, withIntermediateDirectories: true)
                 }
-                try fm.removeItem(at: staging)
-            } else {
-                try fm.moveItem(at: staging, to: output)
+            } else if !staged.isEmpty || !removals.isEmpty {
+                // From here the output changes: the old manifest no longer describes it.
+                try? fm.removeItem(at: manifestURL)
+                let journal = Journal(staging: staging.lastPathComponent, staged: staged.map(\.rawValue), removals: removals.map(\.rawValue))
+                try journal.write(to: cache.appendingPathComponent(Self.journalName))
+                try journal.apply(output: output)
+                try fm.removeItem(at: cache.appendingPathComponent(Self.journalName))
             }
+            try? fm.removeItem(at: staging)
+            try manifest.write(to: manifestURL, generator: GeneratorStamp.current)
         } catch {
             throw SitegenError(path: output.path, message: "the new site could not be put in place",
-                               fix: "check permissions on the output folder", causes: [error.localizedDescription])
+                               fix: "check permissions on the output folder, then build again", causes: [error.localizedDescription])
         }
         return report
     }
@@ -88,24 +150,76 @@ public final class OutputWriter: @unchecked Sendable {
     public func abandon() {
         try? fm.removeItem(at: staging)
     }
+
+    static let manifestName = "manifest.bin"
+    static let journalName = "journal.json"
+}
+
+/// The list of renames and deletions that turns the old site into the new one.
+private struct Journal: Codable {
+    var staging: String
+    var staged: [String]
+    var removals: [String]
+
+    func write(to url: URL) throws {
+        try JSONEncoder().encode(self).write(to: url, options: .atomic)
+    }
+
+    /// Idempotent: a file already moved or removed is skipped, so it can run again after
+    /// an interruption.
+    func apply(output: URL) throws {
+        let fm = FileManager.default
+        let stagingURL = output.deletingLastPathComponent().appendingPathComponent(staging)
+        for path in staged {
+            let from = stagingURL.appendingPathComponent(path)
+            let to = output.appendingPathComponent(path)
+            guard fm.fileExists(atPath: from.path) else { continue }
+            try fm.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard rename(from.path, to.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path])
+            }
+        }
+        for path in removals {
+            let url = output.appendingPathComponent(path)
+            try? fm.removeItem(at: url)
+            // Folders left empty (an article's own folder) go too, up to the output.
+            var folder = url.deletingLastPathComponent()
+            while folder.path.count > output.path.count, rmdir(folder.path) == 0 {
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+    }
 }
 
 private extension OutputWriter {
     /// Files in the current site that the new version does not have.
-    func countStale() -> Int {
-        guard let enumerator = fm.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return 0 }
-        var stale = 0
+    func staleFiles() throws -> [OutputPath] {
+        if let previous { return previous.files.keys.filter { files[$0] == nil }.sorted() }
+        guard let enumerator = fm.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var stale: [OutputPath] = []
         let base = output.path.hasSuffix("/") ? output.path : output.path + "/"
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
-            if let path = OutputPath(relative), paths.contains(path) { continue }
-            stale += 1
+            if let path = OutputPath(relative), files[path] != nil { continue }
+            if let path = OutputPath(relative) { stale.append(path) } else { try? fm.removeItem(at: url) }
         }
-        return stale
+        return stale.sorted()
     }
 
-    /// Staging folders of builds that were killed: the site they were building never went live.
+    /// A build killed while renaming its files into place: finish the job it started.
+    static func finishInterruptedCommit(output: URL, cache: URL) throws {
+        let url = cache.appendingPathComponent(journalName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        if let journal = try? JSONDecoder().decode(Journal.self, from: data) {
+            try journal.apply(output: output)
+            try? FileManager.default.removeItem(at: output.deletingLastPathComponent().appendingPathComponent(journal.staging))
+        }
+        try FileManager.default.removeItem(at: url)
+    }
+
+    /// Staging folders of builds that were killed before their commit: the site they were
+    /// building never went live.
     static func removeLeftovers(of name: String, in parent: URL) {
         let fm = FileManager.default
         let prefix = ".\(name).staging-"

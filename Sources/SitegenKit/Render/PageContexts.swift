@@ -5,7 +5,7 @@
 // properties here. Templates test lists with `{{^empty(list)}}…{{/empty(list)}}`.
 
 /// A titled link.
-struct Link: Sendable {
+struct Link: Sendable, Encodable {
     var title: String
     /// nil for the current page's own crumb, or a name with no page.
     var url: String?
@@ -13,14 +13,14 @@ struct Link: Sendable {
     var count: Int?
 }
 
-struct NavItem: Sendable {
+struct NavItem: Sendable, Encodable {
     var title: String
     var url: String
     var isCurrent: Bool
 }
 
 /// What every page's frame needs: `layout.mustache` reads these.
-struct Layout: Sendable {
+struct Layout: Sendable, Encodable {
     let lang = "zh-CN"
     var siteName: String
     /// The full `<title>`: page title and site name.
@@ -39,7 +39,7 @@ struct Layout: Sendable {
 }
 
 /// An article in a list.
-struct ArticleCard: Sendable {
+struct ArticleCard: Sendable, Encodable {
     var title: String
     var url: String
     var date: String
@@ -49,13 +49,13 @@ struct ArticleCard: Sendable {
     var campaigns: [Link]
 }
 
-struct PageLink: Sendable {
+struct PageLink: Sendable, Encodable {
     var number: Int
     var url: String
     var isCurrent: Bool
 }
 
-struct Pagination: Sendable {
+struct Pagination: Sendable, Encodable {
     var pages: [PageLink]
     var previous: String?
     var next: String?
@@ -64,7 +64,7 @@ struct Pagination: Sendable {
     var isPaginated: Bool
 }
 
-struct HomePage: Sendable {
+struct HomePage: Sendable, Encodable {
     var layout: Layout
     var latest: [ArticleCard]
     var provinces: [Link]
@@ -76,12 +76,12 @@ struct HomePage: Sendable {
     var moreArticles: String
 }
 
-struct TableOfContentsEntry: Sendable {
+struct TableOfContentsEntry: Sendable, Encodable {
     var id: String
     var text: String
 }
 
-struct ArticlePage: Sendable {
+struct ArticlePage: Sendable, Encodable {
     var layout: Layout
     var title: String
     var date: String
@@ -100,19 +100,19 @@ struct ArticlePage: Sendable {
 }
 
 /// One division in the region tree, with its children (rendered by a recursive partial).
-struct RegionTreeNode: Sendable {
+struct RegionTreeNode: Sendable, Encodable {
     var name: String
     var url: String
     var count: Int
     var children: [RegionTreeNode]
 }
 
-struct RegionIndexPage: Sendable {
+struct RegionIndexPage: Sendable, Encodable {
     var layout: Layout
     var provinces: [RegionTreeNode]
 }
 
-struct RegionPage: Sendable {
+struct RegionPage: Sendable, Encodable {
     var layout: Layout
     var name: String
     var level: String
@@ -124,13 +124,13 @@ struct RegionPage: Sendable {
     var feed: String
 }
 
-struct CampaignIndexPage: Sendable {
+struct CampaignIndexPage: Sendable, Encodable {
     var layout: Layout
     var campaigns: [Link]
     var count: Int
 }
 
-struct CampaignPage: Sendable {
+struct CampaignPage: Sendable, Encodable {
     var layout: Layout
     var name: String
     var runCount: Int
@@ -142,25 +142,25 @@ struct CampaignPage: Sendable {
     var feed: String
 }
 
-struct MonthGroup: Sendable {
+struct MonthGroup: Sendable, Encodable {
     var title: String
     var id: String
     var articles: [ArticleCard]
 }
 
-struct YearSummary: Sendable {
+struct YearSummary: Sendable, Encodable {
     var year: Int
     var url: String
     var count: Int
     var months: [Link]
 }
 
-struct TimelinePage: Sendable {
+struct TimelinePage: Sendable, Encodable {
     var layout: Layout
     var years: [YearSummary]
 }
 
-struct YearPage: Sendable {
+struct YearPage: Sendable, Encodable {
     var layout: Layout
     var year: Int
     var count: Int
@@ -168,7 +168,7 @@ struct YearPage: Sendable {
     var pagination: Pagination
 }
 
-struct SimplePage: Sendable {
+struct SimplePage: Sendable, Encodable {
     var layout: Layout
     var regions: String
     var campaigns: String
@@ -179,7 +179,7 @@ struct SimplePage: Sendable {
 }
 
 /// An Atom feed.
-struct FeedContext: Sendable {
+struct FeedContext: Sendable, Encodable {
     var title: String
     var author: String
     var id: String
@@ -189,7 +189,7 @@ struct FeedContext: Sendable {
     var entries: [FeedEntry]
 }
 
-struct FeedEntry: Sendable {
+struct FeedEntry: Sendable, Encodable {
     var title: String
     var url: String
     var updated: String
@@ -198,6 +198,6 @@ struct FeedEntry: Sendable {
     var categories: [String]
 }
 
-struct SitemapContext: Sendable {
+struct SitemapContext: Sendable, Encodable {
     var urls: [String]
 }

@@ -1,5 +1,5 @@
 /// What the site says about itself, and where it will live.
-public struct SiteConfig: Sendable, Equatable {
+public struct SiteConfig: Sendable, Equatable, Encodable {
     public var siteName: String
     public var description: String
     /// Absolute URL of the site root, ending in `/`; used only where a URL must be

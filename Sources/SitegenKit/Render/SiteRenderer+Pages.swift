@@ -16,9 +16,8 @@ extension SiteRenderer {
             moreArticles: here.link(to: SitePaths.timeline))
     }
 
-    func articlePage(_ i: Int, _ here: OutputPath) -> ArticlePage {
+    func articlePage(_ i: Int, _ here: OutputPath, body: RenderedBody) -> ArticlePage {
         let article = index.articles[i]
-        let body = HTMLRenderer.render(markdown: article.body)
         let chain = article.region.map { index.regions.chain(to: $0) } ?? []
         let regionLinks = chain.map { Link(title: $0.name, url: here.link(to: SitePaths.region($0.code))) }
         let (older, newer) = index.neighbours(of: i)

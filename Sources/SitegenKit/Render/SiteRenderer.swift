@@ -14,33 +14,62 @@ public struct SiteRenderer: Sendable {
         self.searchManifest = searchManifest
     }
 
+    /// The page's bytes.
     public func render(_ page: PlannedPage) throws -> [UInt8] {
+        switch content(of: page, body: { HTMLRenderer.render(markdown: index.articles[$0].body) }) {
+        case let .template(name, context): return Array(try templates.render(context, with: name).utf8)
+        case let .text(text): return Array(text.utf8)
+        }
+    }
+
+    /// A hash of everything the page is rendered from: its template and the values the
+    /// template sees. Equal fingerprints give equal bytes, so an incremental build renders
+    /// only the pages whose fingerprint changed. An article's body counts by the hash of
+    /// its Markdown (its HTML and table of contents follow from it), so nothing is
+    /// converted to HTML just to be compared.
+    public func fingerprint(_ page: PlannedPage) -> UInt64 {
+        let content = content(of: page) { i in
+            RenderedBody(html: String(StableHasher.hash(index.articles[i].body), radix: 16), headings: [])
+        }
+        switch content {
+        case let .template(name, context): return HashingEncoder.hash(context, seed: templates.fingerprint(of: name))
+        case let .text(text): return StableHasher.hash(text)
+        }
+    }
+
+    enum PageContent {
+        case template(String, any Encodable & Sendable)
+        /// A page with no template (robots.txt).
+        case text(String)
+    }
+
+    /// The page's template and its context; `body` gives an article's rendered body.
+    func content(of page: PlannedPage, body: (Int) -> RenderedBody) -> PageContent {
         let here = page.path
-        let text: String
         switch page.kind {
-        case .home: text = try templates.render(homePage(here), with: "home")
-        case let .article(i): text = try templates.render(articlePage(i, here), with: "article")
-        case .regionIndex: text = try templates.render(regionIndexPage(here), with: "regions")
-        case let .region(code, n): text = try templates.render(regionPage(code, n, here), with: "region")
-        case .campaignIndex: text = try templates.render(campaignIndexPage(here), with: "campaigns")
-        case let .campaign(i, n): text = try templates.render(campaignPage(i, n, here), with: "campaign")
-        case .timeline: text = try templates.render(timelinePage(here), with: "timeline")
-        case let .year(y, n): text = try templates.render(yearPage(y, n, here), with: "year")
-        case .search: text = try templates.render(simplePage("搜索", here), with: "search")
-        case .notFound: text = try templates.render(simplePage("页面未找到", here), with: "404")
-        case .siteFeed: text = try templates.render(feed(title: config.siteName, articles: Array(index.articles.indices), page: SitePaths.home, at: here), with: "feed")
+        case .home: return .template("home", homePage(here))
+        case let .article(i): return .template("article", articlePage(i, here, body: body(i)))
+        case .regionIndex: return .template("regions", regionIndexPage(here))
+        case let .region(code, n): return .template("region", regionPage(code, n, here))
+        case .campaignIndex: return .template("campaigns", campaignIndexPage(here))
+        case let .campaign(i, n): return .template("campaign", campaignPage(i, n, here))
+        case .timeline: return .template("timeline", timelinePage(here))
+        case let .year(y, n): return .template("year", yearPage(y, n, here))
+        case .search: return .template("search", simplePage("搜索", here))
+        case .notFound: return .template("404", simplePage("页面未找到", here))
+        case .siteFeed:
+            return .template("feed", feed(title: config.siteName, articles: Array(index.articles.indices), page: SitePaths.home, at: here))
         case let .regionFeed(code):
             let node = index.regions[code]
-            text = try templates.render(feed(title: "\(node?.region.name ?? code.rawValue) · \(config.siteName)",
-                                             articles: node?.all ?? [], page: SitePaths.region(code), at: here), with: "feed")
+            return .template("feed", feed(title: "\(node?.region.name ?? code.rawValue) · \(config.siteName)",
+                                          articles: node?.all ?? [], page: SitePaths.region(code), at: here))
         case let .campaignFeed(i):
             let campaign = index.campaigns[i]
-            text = try templates.render(feed(title: "“\(campaign.name)” · \(config.siteName)",
-                                             articles: campaign.articles, page: SitePaths.campaign(campaign.slug), at: here), with: "feed")
-        case .sitemap: text = try templates.render(sitemap(), with: "sitemap")
-        case .robots: text = "User-agent: *\nAllow: /\nSitemap: \(config.baseURL)sitemap.xml\n"
+            return .template("feed", feed(title: "“\(campaign.name)” · \(config.siteName)",
+                                          articles: campaign.articles, page: SitePaths.campaign(campaign.slug), at: here))
+        case .sitemap: return .template("sitemap", sitemap())
+        case .robots: return .text("User-agent: *\nAllow: /\nSitemap: \(config.baseURL)sitemap.xml\n")
         }
-        return Array(text.utf8)
     }
 }
 

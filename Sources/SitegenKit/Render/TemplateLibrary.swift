@@ -10,6 +10,10 @@ public struct TemplateLibrary: Sendable {
                                   "timeline", "year", "search", "404", "feed", "sitemap"]
 
     let library: MustacheLibrary
+    /// Hash of each template's text, and of the templates every page can use (the layout
+    /// and partials): a page's output depends on its own template and those.
+    private let hashes: [String: UInt64]
+    private let sharedHash: UInt64
     /// Folder the templates came from, for messages.
     public let directory: String
     /// Non-template files in the folder (the stylesheet, scripts), relative to it.
@@ -25,6 +29,7 @@ public struct TemplateLibrary: Sendable {
                                fix: "run sitegen in the project folder, or pass --templates DIR")
         }
         var templates: [String: MustacheTemplate] = [:]
+        var hashes: [String: UInt64] = [:]
         var assets: [String] = []
         let files = (fm.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
         for file in files {
@@ -40,6 +45,7 @@ public struct TemplateLibrary: Sendable {
                 throw SitegenError(path: full, message: "the template cannot be read as UTF-8 text",
                                    fix: "save it as UTF-8")
             }
+            hashes[name] = StableHasher.hash(text)
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -53,6 +59,13 @@ public struct TemplateLibrary: Sendable {
                                message: "the template is missing", fix: "restore it from the sitegen repository's Templates/ folder")
         }
         library = MustacheLibrary(templates: templates)
+        var shared = StableHasher()
+        for (name, hash) in hashes.sorted(by: { $0.key < $1.key }) where name == "layout" || !Self.required.contains(name) {
+            shared.combine(name)
+            shared.combine(hash)
+        }
+        self.hashes = hashes
+        sharedHash = shared.finalize()
         self.assets = assets
     }
 
@@ -62,6 +75,25 @@ public struct TemplateLibrary: Sendable {
                                message: "the template is missing", fix: "restore it from the sitegen repository's Templates/ folder")
         }
         return text
+    }
+
+    /// All the templates together.
+    var fingerprint: UInt64 {
+        var hasher = StableHasher()
+        for (name, hash) in hashes.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(hash)
+        }
+        return hasher.finalize()
+    }
+
+    /// What a page rendered with `name` depends on among the templates.
+    func fingerprint(of name: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(sharedHash)
+        hasher.combine(name)
+        hasher.combine(hashes[name] ?? 0)
+        return hasher.finalize()
     }
 
     private static func describe(_ error: Error) -> String {

@@ -14,6 +14,8 @@ import Foundation
 /// Every name carries a hash of its bytes, so a server may cache them forever and an
 /// unchanged shard keeps its name and is not rewritten.
 public enum SearchIndexWriter {
+    /// Every file of the index is under this folder.
+    static let folder = "search/"
     /// A term whose postings pass this many bytes is stored on its own.
     static let ownFileThreshold = 24 * 1024
     /// Aim for shards of about this size.

@@ -19,6 +19,18 @@ struct ModelTests {
         #expect(Slug(text) == nil)
     }
 
+    @Test("an output path cannot leave the output or hide a file", arguments: [
+        "", "/etc/passwd", "../x", "a/../../x", "a/./b", "a//b", "a/", ".hidden", "a/.x/b", "a\\b", "a\u{1}b", "a\u{7F}",
+    ])
+    func rejectsUnsafePath(text: String) {
+        #expect(OutputPath(text) == nil)
+    }
+
+    @Test("ordinary output paths are accepted", arguments: ["index.html", "articles/kang-ba-shen/index.html", "search/s1-0a1b.bin", "地区/x.y"])
+    func acceptsPath(text: String) {
+        #expect(OutputPath(text)?.rawValue == text)
+    }
+
     @Test("region levels are read off the code", arguments: [
         ("620000", RegionLevel.province), ("620900", .city), ("620121", .county), ("150603", .county),
     ])

@@ -7,13 +7,13 @@ struct PageContextTests {
     /// One value of every context type, built from the seeds.
     static func samples() throws -> [Any] {
         let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
-        let index = SiteIndex(articles: try ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
         let renderer = SiteRenderer(index: index, config: SiteConfig(),
                                     templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
         let here = SitePaths.home
         // 003 has headings (a table of contents), related articles and a campaign.
         let i = try #require(index.articles.firstIndex { $0.origin.hasPrefix("seeds/003") })
-        let article = renderer.articlePage(i, SitePaths.article(index.articles[i].slug))
+        let article = renderer.articlePage(i, SitePaths.article(index.articles[i].slug), body: HTMLRenderer.render(markdown: index.articles[i].body))
         let region = renderer.regionPage(index.regions.roots[0], 1, here)
         let campaign = renderer.campaignPage(0, 1, here)
         let timeline = renderer.timelinePage(here)

@@ -7,7 +7,7 @@ struct SearchIndexTests {
     /// The seeds, in the site's order, and their index.
     static let site: (articles: [Article], index: SearchIndex) = {
         let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
-        let articles = SiteIndex(articles: try! ArticleLoader.load(scan.seeds).articles, gazetteer: .shared).articles
+        let articles = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared).articles
         return (articles, SearchIndex(texts: articles.map(SearchText.init(article:))))
     }()
 

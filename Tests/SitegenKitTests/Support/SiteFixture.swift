@@ -18,7 +18,7 @@ final class SiteFixture: @unchecked Sendable {
         options.config = SiteConfig(baseURL: "https://example.gov.cn/mzgz/")
         report = try! Build.run(options, log: { _ in })
         let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
-        let articles = try! ArticleLoader.load(scan.seeds).articles
+        let articles = ArticleLoader.load(scan.seeds).articles
         var pages: [String: String] = [:]
         for article in articles {
             let number = String(article.origin.dropFirst("seeds/".count).prefix(3))

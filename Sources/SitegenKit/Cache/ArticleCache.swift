@@ -1,0 +1,194 @@
+import Foundation
+
+/// What the last build imported from each seed, by the hash of the seed's bytes. A seed
+/// whose bytes are unchanged is not parsed again: its article (and its warnings, which
+/// are shown again) come from here.
+struct ArticleCache: Sendable {
+    struct Entry: Sendable {
+        var contentHash: UInt64
+        var imported: Imported<Article>
+        /// `DuplicateFinder`'s key of the body, 0 when too short to compare.
+        var textKey: UInt64
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    init() {}
+
+    subscript(path: String) -> Entry? {
+        get { entries[path] }
+        set { entries[path] = newValue }
+    }
+
+    /// The cache at `url`, or an empty one when it is missing, damaged, or was written by
+    /// another version of sitegen.
+    static func load(from url: URL, generator: UInt64) -> ArticleCache {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return ArticleCache() }
+        var reader = BinaryReader([UInt8](data))
+        var cache = ArticleCache()
+        do {
+            guard try reader.uint64() == magic, try reader.uint64() == generator else { return ArticleCache() }
+            let count = try reader.int()
+            for _ in 0..<max(0, count) {
+                let path = try reader.string()
+                cache.entries[path] = try readEntry(&reader)
+            }
+            return reader.isAtEnd ? cache : ArticleCache()
+        } catch {
+            return ArticleCache()
+        }
+    }
+
+    func write(to url: URL, generator: UInt64) throws {
+        var writer = BinaryWriter()
+        writer.write(Self.magic)
+        writer.write(generator)
+        writer.write(entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            Self.write(entry, into: &writer)
+        }
+        try Data(writer.bytes).write(to: url, options: .atomic)
+    }
+
+    private static let magic: UInt64 = 0x7369_7465_6765_6E02  // "sitegen" + format 2
+}
+
+/// Each seed's file stamp and content hash at the last build: a seed whose stamp is
+/// unchanged is not even read. A small file of its own, so that a rebuild with nothing
+/// changed reads this and not the articles.
+struct SeedStamps: Sendable, Equatable {
+    struct Entry: Sendable, Equatable {
+        var stamp: FileStamp
+        var contentHash: UInt64
+    }
+
+    var entries: [String: Entry] = [:]
+
+    static func load(from url: URL) -> SeedStamps {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return SeedStamps() }
+        var reader = BinaryReader([UInt8](data))
+        var stamps = SeedStamps()
+        do {
+            guard try reader.uint64() == magic else { return SeedStamps() }
+            for _ in 0..<max(0, try reader.int()) {
+                let path = try reader.string()
+                let stamp = FileStamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), inode: try reader.uint64())
+                stamps.entries[path] = Entry(stamp: stamp, contentHash: try reader.uint64())
+            }
+            return reader.isAtEnd ? stamps : SeedStamps()
+        } catch {
+            return SeedStamps()
+        }
+    }
+
+    func write(to url: URL) throws {
+        var writer = BinaryWriter()
+        writer.write(Self.magic)
+        writer.write(entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(Int(entry.stamp.size))
+            writer.write(Int(entry.stamp.modified))
+            writer.write(entry.stamp.inode)
+            writer.write(entry.contentHash)
+        }
+        try Data(writer.bytes).write(to: url, options: .atomic)
+    }
+
+    private static let magic: UInt64 = 0x7365_6564_7374_6D01  // "seedstm" + format 1
+}
+
+/// Enough of a file's metadata to tell, without reading it, that it has not changed.
+struct FileStamp: Sendable, Equatable {
+    var size: Int64
+    var modified: Int64
+    var inode: UInt64
+
+    init(size: Int64, modified: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+private extension ArticleCache {
+    static func write(_ entry: Entry, into writer: inout BinaryWriter) {
+        writer.write(entry.contentHash)
+        writer.write(entry.textKey)
+        writer.write(entry.imported.diagnostics)
+        writer.write(entry.imported.value != nil)
+        guard let a = entry.imported.value else { return }
+        writer.write(a.title)
+        write(a.date, into: &writer)
+        writer.write(a.source)
+        writer.write(a.region?.rawValue)
+        writer.write(a.regions)
+        writer.write(a.campaigns)
+        writer.write(a.mentions)
+        writer.write(a.origin)
+        writer.write(a.slug.rawValue)
+        writer.write(a.summary)
+        writer.write(a.body)
+        writer.write(a.republished.count)
+        for r in a.republished {
+            writer.write(r.source)
+            writer.write(r.origin)
+            write(r.date, into: &writer)
+        }
+    }
+
+    static func write(_ date: ArticleDate, into writer: inout BinaryWriter) {
+        writer.write(date.year)
+        writer.write(date.month)
+        writer.write(date.day)
+        writer.write(date.hour ?? -1)
+        writer.write(date.minute ?? -1)
+    }
+
+    static func readEntry(_ reader: inout BinaryReader) throws -> Entry {
+        let contentHash = try reader.uint64()
+        let textKey = try reader.uint64()
+        let diagnostics = try reader.diagnostics()
+        guard try reader.bool() else {
+            return Entry(contentHash: contentHash, imported: Imported(nil, diagnostics: diagnostics), textKey: textKey)
+        }
+        let title = try reader.string()
+        let date = try readDate(&reader)
+        let source = try reader.optionalString()
+        let region = try reader.optionalString().map { code -> RegionCode in
+            guard let region = RegionCode(code) else { throw BinaryReader.Malformed() }
+            return region
+        }
+        let regions = try reader.strings()
+        let campaigns = try reader.strings()
+        let mentions = try reader.strings()
+        let origin = try reader.string()
+        guard let slug = Slug(try reader.string()) else { throw BinaryReader.Malformed() }
+        var article = Article(title: title, date: date, source: source, region: region, regions: regions,
+                              campaigns: campaigns, mentions: mentions, origin: origin, slug: slug,
+                              summary: try reader.string(), body: try reader.string())
+        for _ in 0..<max(0, try reader.int()) {
+            let source = try reader.optionalString()
+            let origin = try reader.string()
+            article.republished.append(Republication(source: source, origin: origin, date: try readDate(&reader)))
+        }
+        return Entry(contentHash: contentHash, imported: Imported(article, diagnostics: diagnostics), textKey: textKey)
+    }
+
+    static func readDate(_ reader: inout BinaryReader) throws -> ArticleDate {
+        let (y, m, d, h, min) = (try reader.int(), try reader.int(), try reader.int(), try reader.int(), try reader.int())
+        guard let date = ArticleDate(year: y, month: m, day: d, hour: h < 0 ? nil : h, minute: min < 0 ? nil : min) else {
+            throw BinaryReader.Malformed()
+        }
+        return date
+    }
+}

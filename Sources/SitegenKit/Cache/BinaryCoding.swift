@@ -1,0 +1,99 @@
+import Foundation
+
+/// The build cache's file format: little-endian integers and length-prefixed UTF-8
+/// strings, written and read in a fixed order. Much faster than JSON for tens of
+/// thousands of articles, and the cache is ours alone to read.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func write(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
+
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func write(_ string: String?) {
+        write(string != nil)
+        if let string { write(string) }
+    }
+
+    mutating func write(_ diagnostics: [Diagnostic]) {
+        write(diagnostics.count)
+        for d in diagnostics {
+            write(d.file)
+            write(d.line ?? -1)
+            write(d.severity == .error)
+            write(d.message)
+            write(d.fix)
+        }
+    }
+
+    mutating func write(_ strings: [String]) {
+        write(strings.count)
+        for string in strings { write(string) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote. Any inconsistency (a truncated or foreign file)
+/// throws, and the caller treats the cache as empty.
+struct BinaryReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func uint64() throws -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw Malformed() }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        offset += 8
+        return UInt64(littleEndian: value)
+    }
+
+    mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
+
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count else { throw Malformed() }
+        defer { offset += 1 }
+        return bytes[offset] != 0
+    }
+
+    mutating func string() throws -> String {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+
+    mutating func diagnostics() throws -> [Diagnostic] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        return try (0..<count).map { _ in
+            let file = try string()
+            let line = try int()
+            let severity: Diagnostic.Severity = try bool() ? .error : .warning
+            return Diagnostic(file: file, line: line < 0 ? nil : line, severity: severity, message: try string(), fix: try string())
+        }
+    }
+
+    mutating func strings() throws -> [String] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        return try (0..<count).map { _ in try string() }
+    }
+}

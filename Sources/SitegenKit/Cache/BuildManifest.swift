@@ -1,0 +1,94 @@
+import Foundation
+
+/// What the last build left in the output, kept in the output's cache folder: for every
+/// file its content hash and size, and for every page the fingerprint of what it was
+/// rendered from (`SiteRenderer.fingerprint`). Plus one fingerprint of all the build's
+/// inputs, so a rebuild with nothing changed can stop after reading the seeds' stamps.
+///
+/// It is deleted before a build changes the output and written again once the output is
+/// complete: a manifest on disk always describes the output as it is.
+struct BuildManifest: Sendable {
+    struct File: Sendable, Equatable {
+        var contentHash: UInt64
+        var size: Int
+        /// 0 for files that are not rendered pages (search index, assets).
+        var pageFingerprint: UInt64
+    }
+
+    var inputs: UInt64 = 0
+    /// The search index's manifest, which the search page names.
+    var searchManifest: String = ""
+    /// Hash of what the search index was built from, and the files it made.
+    var searchInputs: UInt64 = 0
+    var files: [OutputPath: File] = [:]
+    /// The last build's warnings and errors about the articles, shown again when nothing changed.
+    var diagnostics: [Diagnostic] = []
+    var articleCount = 0
+
+    static func load(from url: URL, generator: UInt64) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var reader = BinaryReader([UInt8](data))
+        do {
+            guard try reader.uint64() == magic, try reader.uint64() == generator else { return nil }
+            var manifest = BuildManifest()
+            manifest.inputs = try reader.uint64()
+            manifest.searchManifest = try reader.string()
+            manifest.searchInputs = try reader.uint64()
+            manifest.articleCount = try reader.int()
+            manifest.diagnostics = try reader.diagnostics()
+            for _ in 0..<max(0, try reader.int()) {
+                guard let path = OutputPath(try reader.string()) else { return nil }
+                manifest.files[path] = File(contentHash: try reader.uint64(), size: try reader.int(), pageFingerprint: try reader.uint64())
+            }
+            return reader.isAtEnd ? manifest : nil
+        } catch {
+            return nil
+        }
+    }
+
+    func write(to url: URL, generator: UInt64) throws {
+        var writer = BinaryWriter()
+        writer.write(Self.magic)
+        writer.write(generator)
+        writer.write(inputs)
+        writer.write(searchManifest)
+        writer.write(searchInputs)
+        writer.write(articleCount)
+        writer.write(diagnostics)
+        writer.write(files.count)
+        for (path, file) in files.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            writer.write(path.rawValue)
+            writer.write(file.contentHash)
+            writer.write(file.size)
+            writer.write(file.pageFingerprint)
+        }
+        try Data(writer.bytes).write(to: url, options: .atomic)
+    }
+
+    /// Whether every file is still in the output with its recorded size (someone may have
+    /// deleted or edited the output by hand since).
+    func isIntact(in output: URL) -> Bool {
+        let base = output.path + "/"
+        let files = Array(self.files)
+        return !files.isEmpty && !files.parallelMap { path, file in
+            FileStamp(path: base + path.rawValue)?.size == Int64(file.size)
+        }.contains(false)
+    }
+
+    private static let magic: UInt64 = 0x7369_7465_6D61_6E01  // "sitemani" + format 1
+}
+
+/// Identifies the sitegen that made a cache: the executable's size and modification
+/// time. A rebuilt sitegen may render differently, so it starts from an empty cache.
+enum GeneratorStamp {
+    static let current: UInt64 = {
+        var hasher = StableHasher()
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        hasher.combine(executable)
+        if let stamp = FileStamp(path: executable) {
+            hasher.combine(Int(stamp.size))
+            hasher.combine(Int(stamp.modified))
+        }
+        return hasher.finalize()
+    }()
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import SitegenKit
+
+/// Every build is incremental; these check that it redoes only what changed and that
+/// what it leaves is exactly what a build from nothing gives.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// A project of its own: the seeds and templates copied, so a test can change them.
+    final class Project {
+        let dir: TemporaryDirectory
+        var options: BuildOptions
+
+        init(_ label: String) throws {
+            dir = try TemporaryDirectory(label)
+            let fm = FileManager.default
+            try fm.copyItem(at: Fixtures.packageRoot.appendingPathComponent("seeds"), to: dir.file("seeds"))
+            try fm.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Templates"), to: dir.file("Templates"))
+            options = BuildOptions.project(at: dir.url)
+        }
+
+        @discardableResult
+        func build() throws -> BuildReport { try Build.run(options, log: { _ in }) }
+
+        /// Every file of the site with its bytes.
+        func site() -> [String: Data] {
+            Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, (try? Data(contentsOf: dir.file($0))) ?? Data()) })
+        }
+
+        /// Every file of the site with its inode: a file that was rewritten gets a new one.
+        func inodes() -> [String: UInt64] {
+            Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, FileStamp(path: dir.file($0).path)?.inode ?? 0) })
+        }
+
+        /// The same seeds and templates built from nothing, in another folder.
+        func cleanBuild() throws -> [String: Data] {
+            let clean = try TemporaryDirectory("clean")
+            var options = self.options
+            options.output = clean.file("public")
+            options.markdown = clean.file("markdown")
+            options.cache = clean.file(".cache")
+            _ = try Build.run(options, log: { _ in })
+            return Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) })
+        }
+
+        func seed(_ prefix: String) throws -> URL {
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("seeds").path).first { $0.hasPrefix(prefix) })
+            return dir.file("seeds/\(name)")
+        }
+
+        /// Replaces the first `old` in the file with `new`.
+        func edit(_ url: URL, replacing old: String, with new: String) throws {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let range = try #require(text.range(of: old))
+            try text.replacingCharacters(in: range, with: new).write(to: url, atomically: true, encoding: .utf8)
+        }
+
+    }
+
+    @Test("a rebuild with nothing changed writes nothing and stops before rendering")
+    func noChange() throws {
+        let project = try Project("same")
+        let first = try project.build()
+        let before = project.inodes()
+        let second = try project.build()
+        #expect(second.output.written == 0)
+        #expect(second.output.removed == 0)
+        #expect(second.output.unchanged == first.output.written)
+        #expect(second.articles == first.articles && second.pages == first.pages)
+        #expect(second.diagnostics == first.diagnostics, "the last build's warnings are shown again")
+        #expect(!second.stages.contains { $0.name.hasPrefix("Render") || $0.name.hasPrefix("Import") }, "nothing was imported or rendered")
+        #expect(project.inodes() == before)
+    }
+
+    @Test("editing, adding and deleting articles gives exactly the bytes of a clean build")
+    func sameAsClean() throws {
+        let project = try Project("edits")
+        try project.build()
+        try project.edit(try project.seed("003"), replacing: "乌兰牧骑", with: "乌兰牧骑小分队")
+        try FileManager.default.removeItem(at: try project.seed("002"))
+        try Data(Intermediate.text(for: try #require(ArticleImporter(resolver: RegionResolver(gazetteer: .shared))
+                .importPage(try Fixtures.seed("002")).value).with(title: "赤峰市第二次党建聚力引领推进会召开")).utf8)
+            .write(to: project.dir.file("seeds/005_new.md"))
+        let report = try project.build()
+        #expect(report.output.written > 0 && report.output.removed > 0)
+        let site = project.site()
+        #expect(site.keys.sorted() == (try project.cleanBuild()).keys.sorted())
+        for (path, bytes) in try project.cleanBuild() {
+            #expect(site[path] == bytes, "\(path) differs from a clean build's")
+        }
+    }
+
+    @Test("editing one article's text rewrites its page and the search files, nothing else")
+    func editOne() throws {
+        let project = try Project("one")
+        try project.build()
+        let before = project.inodes()
+        try project.edit(try project.seed("001"), replacing: "聚焦文化引领,凝聚奋进之魂。", with: "聚焦文化引领,凝聚奋进之魂。本文已更正。")
+        let report = try project.build()
+        let after = project.inodes()
+        let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
+        let article = rewritten.filter { !$0.hasPrefix("public/search/") }
+        try #require(article.count == 1, "rewritten: \(article)")
+        #expect(article[0].hasPrefix("public/articles/"))
+        #expect(try #require(project.dir.read(article[0])).contains("本文已更正"))
+        #expect(report.output.written == rewritten.count)
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
+    @Test("a template change re-renders the pages that use it, and only those")
+    func templateChange() throws {
+        let project = try Project("template")
+        let first = try project.build()
+        let before = project.inodes()
+        let template = project.dir.file("Templates/year.mustache")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try text.replacingOccurrences(of: "</h1>", with: "</h1><p>按月排列</p>").write(to: template, atomically: true, encoding: .utf8)
+        let report = try project.build()
+        let after = project.inodes()
+        let rewritten = after.keys.filter { before[$0] != after[$0] }
+        #expect(!rewritten.isEmpty)
+        #expect(rewritten.allSatisfy { $0.hasPrefix("public/timeline/2") }, "rewritten: \(rewritten.sorted())")
+        #expect(report.output.written == rewritten.count && report.output.written < first.output.written)
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
+    @Test("a damaged cache or a page deleted by hand is noticed, and the site comes out whole")
+    func damagedCache() throws {
+        let project = try Project("damaged")
+        try project.build()
+        for name in ["manifest.bin", "articles.bin", "seeds.bin"] {
+            try Data("not a cache".utf8).write(to: project.options.cache.appendingPathComponent(name))
+        }
+        try project.edit(try project.seed("000"), replacing: "党建+", with: "党建＋")
+        try project.build()
+        #expect(project.site() == (try project.cleanBuild()))
+
+        try FileManager.default.removeItem(at: project.dir.file("public/index.html"))
+        let report = try project.build()
+        #expect(report.output.written == 1)
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+}
+
+private extension Article {
+    func with(title: String) -> Article {
+        var copy = self
+        copy.title = title
+        copy.slug = Slug(transliterating: title)!
+        return copy
+    }
+}
+
+@Suite("Putting a build in place")
+struct CommitRecoveryTests {
+    @Test("a build killed while renaming its files into place is finished by the next one")
+    func finishesJournal() throws {
+        let dir = try TemporaryDirectory("journal")
+        let fm = FileManager.default
+        let output = dir.file("public"), cache = dir.file(".public.cache"), staging = dir.file(".public.staging-99999999")
+        for folder in [output, cache, staging] { try fm.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true) }
+        try Data("old".utf8).write(to: output.appendingPathComponent("a/index.html"))
+        try Data("stale".utf8).write(to: output.appendingPathComponent("b.html"))
+        try Data("new".utf8).write(to: staging.appendingPathComponent("a/index.html"))
+        try Data("added".utf8).write(to: staging.appendingPathComponent("a/c.html"))
+        let journal = #"{"staging":".public.staging-99999999","staged":["a/index.html","a/c.html"],"removals":["b.html"]}"#
+        try Data(journal.utf8).write(to: cache.appendingPathComponent(OutputWriter.journalName))
+
+        try OutputWriter.recover(output: output, cache: cache)
+
+        #expect(dir.read("public/a/index.html") == "new")
+        #expect(dir.read("public/a/c.html") == "added")
+        #expect(!fm.fileExists(atPath: output.appendingPathComponent("b.html").path))
+        #expect(!fm.fileExists(atPath: staging.path))
+        #expect(!fm.fileExists(atPath: cache.appendingPathComponent(OutputWriter.journalName).path))
+    }
+}
