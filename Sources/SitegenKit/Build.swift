@@ -73,10 +73,15 @@ public enum Build {
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
         let (seeds, states) = try clock.stage("Read seeds") {
             let seeds = try SeedScanner.scan(directory: options.seeds, displayPrefix: displayPath(options.seeds))
-            return (seeds, ArticleLoader.states(of: seeds.seeds, stamps: SeedStamps.load(from: stampsURL)))
+            let known = SeedStamps.load(from: stampsURL)
+            let states = ArticleLoader.states(of: seeds.seeds, stamps: known)
+            let stamps = ArticleLoader.stamps(of: states)
+            if stamps != known {
+                try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
+                try? stamps.write(to: stampsURL)
+            }
+            return (seeds, states)
         }
-        try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
-        try? ArticleLoader.stamps(of: states).write(to: stampsURL)
 
         // Nothing changed: the output is what this build would write.
         try OutputWriter.recover(output: options.output, cache: options.cache)

@@ -24,14 +24,12 @@ public enum SeedScanner {
         }
         var byStem: [String: SeedFile] = [:]
         var diagnostics: [Diagnostic] = []
-        for name in names where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
+        let folders = subfolders(of: directory)
+        for name in names where !name.hasPrefix(".") && !folders.contains(name) {
+            let url = directory.appendingPathComponent(name, isDirectory: false)
             let path = displayPrefix.isEmpty ? name : "\(displayPrefix)/\(name)"
-            var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
-            let ext = url.pathExtension.lowercased()
-            let stem = url.deletingPathExtension().lastPathComponent
+            let ext = (name as NSString).pathExtension.lowercased()
+            let stem = (name as NSString).deletingPathExtension
             switch ext {
             case "md", "markdown":
                 byStem[stem] = SeedFile(kind: .authored, path: path, url: url)
@@ -43,5 +41,26 @@ public enum SeedScanner {
             }
         }
         return (byStem.values.sorted { $0.path < $1.path }, diagnostics)
+    }
+
+    /// The names of the folders in `directory`, from the directory entries' types, so a
+    /// folder of ten thousand seeds is not stat'ed file by file.
+    private static func subfolders(of directory: URL) -> Set<String> {
+        guard let stream = opendir(directory.path) else { return [] }
+        defer { closedir(stream) }
+        var folders: Set<String> = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): folders.insert(name)
+            case Int32(DT_UNKNOWN), Int32(DT_LNK):
+                // The file system does not say, or a link: ask it.
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory),
+                   isDirectory.boolValue { folders.insert(name) }
+            default: break
+            }
+        }
+        return folders
     }
 }
