@@ -9,7 +9,17 @@ public struct RegionTree: Sendable {
         public var own: [Int]
         /// Articles about it or anything inside it, newest first.
         public var all: [Int]
+        /// The campaigns its articles run most, most first (then by name), at most
+        /// `topCampaignCount`: the same on every page of the region, so counted once.
+        public var topCampaigns: [CampaignCount] = []
     }
+
+    public struct CampaignCount: Sendable, Equatable {
+        public var name: String
+        public var count: Int
+    }
+
+    public static let topCampaignCount = 12
 
     public private(set) var nodes: [RegionCode: Node] = [:]
     /// Provinces with articles, by code.
@@ -29,6 +39,12 @@ public struct RegionTree: Sendable {
             nodes[leaf.code]?.own.append(index)
         }
         for (code, kids) in children { nodes[code]?.children = kids.sorted() }
+        for (code, node) in nodes {
+            var counts: [String: Int] = [:]
+            for i in node.all { for name in articles[i].campaigns { counts[name, default: 0] += 1 } }
+            nodes[code]?.topCampaigns = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(Self.topCampaignCount).map { CampaignCount(name: $0.key, count: $0.value) }
+        }
         roots = nodes.values.filter { $0.region.parent == nil }.map(\.region.code).sorted()
     }
 

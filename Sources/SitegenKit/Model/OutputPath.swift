@@ -36,7 +36,8 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var components: [Substring] { rawValue.split(separator: "/") }
 
     /// How many folders deep the file sits: 0 for `index.html`, 2 for `articles/x/index.html`.
-    public var depth: Int { components.count - 1 }
+    /// (Every relative link asks this, so it counts separators rather than splitting.)
+    public var depth: Int { rawValue.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
 
     /// The relative URL from this file to `target`, as a browser opening files from disk
     /// needs it: `../../regions/620000/index.html`.

@@ -59,9 +59,6 @@ extension SiteRenderer {
         let chain = index.regions.chain(to: code)
         var crumbs = [Link(title: "地区", url: here.link(to: SitePaths.regions))]
         crumbs += chain.map { Link(title: $0.name, url: $0.code == code && page == 1 ? nil : here.link(to: SitePaths.region($0.code))) }
-        var campaignCounts: [String: Int] = [:]
-        for i in node.all { for name in index.articles[i].campaigns { campaignCounts[name, default: 0] += 1 } }
-        let topCampaigns = campaignCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
         return RegionPage(
             layout: layout(title: pageTitle(node.region.name, page: page), description: "\(node.region.name)民族团结进步示范创建工作动态",
                            at: here, section: .regions, breadcrumbs: crumbs, feed: SitePaths.regionFeed(code)),
@@ -69,8 +66,8 @@ extension SiteRenderer {
             children: node.children.compactMap { index.regions[$0] }.map {
                 Link(title: $0.region.name, url: here.link(to: SitePaths.region($0.region.code)), count: $0.all.count)
             },
-            campaigns: topCampaigns.compactMap { name, count in
-                index.campaign(named: name).map { Link(title: name, url: here.link(to: SitePaths.campaign($0.slug)), count: count) }
+            campaigns: node.topCampaigns.compactMap { top in
+                index.campaign(named: top.name).map { Link(title: top.name, url: here.link(to: SitePaths.campaign($0.slug)), count: top.count) }
             },
             articles: slice(node.all, page: page).map { card($0, at: here) },
             pagination: pagination(page: page, items: node.all.count, at: here) { SitePaths.region(code, page: $0) },
