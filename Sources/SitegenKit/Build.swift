@@ -127,25 +127,22 @@ public enum Build {
             let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
             do {
                 let renderer = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
-                _ = try plan.parallelMap { page in
+                var placed = try plan.parallelMap { page in
                     let fingerprint = renderer.fingerprint(page)
-                    if !writer.keep(page.path, pageFingerprint: fingerprint) {
-                        try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
-                    }
+                    return try writer.kept(page.path, pageFingerprint: fingerprint)
+                        ?? writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
                 }
                 if let search {
-                    _ = try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }
+                    placed += try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }
                 } else if let reusedSearch {
-                    for path in reusedSearch.files.keys where path.rawValue.hasPrefix(SearchIndexWriter.folder) {
-                        writer.keepAsIs(path)
-                    }
+                    placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
                 }
                 for asset in templates.assets {
                     guard let path = OutputPath(asset) else { continue }
                     let bytes = try Data(contentsOf: options.templates.appendingPathComponent(asset))
-                    try writer.write(path, [UInt8](bytes))
+                    placed.append(try writer.write(path, [UInt8](bytes)))
                 }
-                return try writer.commit { manifest in
+                return try writer.commit(placed) { manifest in
                     manifest.inputs = inputs
                     manifest.diagnostics = articleDiagnostics
                     manifest.articleCount = articles.count
