@@ -23,6 +23,18 @@ public enum HanFolding {
     }
 
     /// Only the characters whose Simplified form differs (about 2,700 of the 20,992).
+    /// One character folded, by array lookup (the table covers U+4E00–U+9FFF only).
+    @inline(__always)
+    public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        guard value >= 0x4E00, value <= 0x9FFF else { return scalar }
+        return Unicode.Scalar(ideographs[Int(value - 0x4E00)])!
+    }
+
+    private static let ideographs: [UInt32] = (0x4E00...0x9FFF).map { value in
+        table[Unicode.Scalar(UInt32(value))!]?.value ?? UInt32(value)
+    }
+
     static let table: [Unicode.Scalar: Unicode.Scalar] = {
         let range = 0x4E00...0x9FFF
         var all = String.UnicodeScalarView()
