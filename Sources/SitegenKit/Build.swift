@@ -126,11 +126,20 @@ public enum Build {
         report.output = try clock.stage("Render and write \(plan.count) pages") {
             let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
             do {
-                let renderer = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
-                var placed = try plan.parallelMap { page in
-                    let fingerprint = renderer.fingerprint(page)
-                    return try writer.kept(page.path, pageFingerprint: fingerprint)
-                        ?? writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
+                let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
+                // Pages whose fingerprint is as recorded are kept; the others are rendered.
+                let decided = plan.parallelMap { page in
+                    let fingerprint = base.fingerprint(page)
+                    return (page, fingerprint, writer.kept(page.path, pageFingerprint: fingerprint))
+                }
+                var placed = decided.compactMap(\.2)
+                let changed = decided.filter { $0.2 == nil }.map { ($0.0, $0.1) }
+                // Each card shows on several pages: when many pages change, render each once.
+                let listing = changed.filter { $0.0.listsCards }
+                let renderer = listing.count > index.articles.count / 4
+                    ? base.with(cards: base.cardTable(depths: Set(listing.map(\.0.path.depth)))) : base
+                placed += try changed.parallelMap { page, fingerprint in
+                    try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
                 }
                 if let search {
                     placed += try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }

@@ -47,6 +47,12 @@ extension Layout: MustacheParent {
     }
 }
 
+extension RenderedCard: MustacheParent {
+    func child(named name: String) -> Any? {
+        name == "html" ? html : nil
+    }
+}
+
 extension ArticleCard: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

@@ -49,6 +49,12 @@ struct ArticleCard: Sendable, Encodable {
     var campaigns: [Link]
 }
 
+/// An article's card as HTML, rendered from `card.mustache` once per folder depth and
+/// reused on every page that lists the article (templates insert it with `{{{html}}}`).
+struct RenderedCard: Sendable, Encodable {
+    var html: String
+}
+
 struct PageLink: Sendable, Encodable {
     var number: Int
     var url: String
@@ -66,7 +72,7 @@ struct Pagination: Sendable, Encodable {
 
 struct HomePage: Sendable, Encodable {
     var layout: Layout
-    var latest: [ArticleCard]
+    var latest: [RenderedCard]
     var provinces: [Link]
     var campaigns: [Link]
     var years: [Link]
@@ -94,7 +100,7 @@ struct ArticlePage: Sendable, Encodable {
     var mentions: [Link]
     var toc: [TableOfContentsEntry]
     var body: String
-    var related: [ArticleCard]
+    var related: [RenderedCard]
     var older: Link?
     var newer: Link?
 }
@@ -119,7 +125,7 @@ struct RegionPage: Sendable, Encodable {
     var count: Int
     var children: [Link]
     var campaigns: [Link]
-    var articles: [ArticleCard]
+    var articles: [RenderedCard]
     var pagination: Pagination
     var feed: String
 }
@@ -135,8 +141,8 @@ struct CampaignPage: Sendable, Encodable {
     var name: String
     var runCount: Int
     var mentionCount: Int
-    var articles: [ArticleCard]
-    var mentions: [ArticleCard]
+    var articles: [RenderedCard]
+    var mentions: [RenderedCard]
     var regions: [Link]
     var pagination: Pagination
     var feed: String
@@ -145,7 +151,7 @@ struct CampaignPage: Sendable, Encodable {
 struct MonthGroup: Sendable, Encodable {
     var title: String
     var id: String
-    var articles: [ArticleCard]
+    var articles: [RenderedCard]
 }
 
 struct YearSummary: Sendable, Encodable {

@@ -22,6 +22,15 @@ public struct PlannedPage: Sendable, Hashable {
     public var path: OutputPath
     public var kind: Kind
 
+    /// Whether the page shows article cards in bulk (related articles, lists); the home
+    /// page's few are rendered on the spot.
+    var listsCards: Bool {
+        switch kind {
+        case .article, .region, .campaign, .year: return true
+        default: return false
+        }
+    }
+
     public init(path: OutputPath, kind: Kind) {
         self.path = path
         self.kind = kind

@@ -5,7 +5,7 @@ extension SiteRenderer {
         let provinces = index.regions.roots.compactMap { index.regions[$0] }
         return HomePage(
             layout: layout(title: nil, at: here, section: .home, feed: SitePaths.feed),
-            latest: index.articles.indices.prefix(PagePlanner.pageSize).map { card($0, at: here) },
+            latest: index.articles.indices.prefix(PagePlanner.pageSize).map { renderedCard($0, at: here) },
             provinces: provinces.map { Link(title: $0.region.name, url: here.link(to: SitePaths.region($0.region.code)), count: $0.all.count) },
             campaigns: index.campaigns.prefix(40).map {
                 Link(title: $0.name, url: here.link(to: SitePaths.campaign($0.slug)), count: $0.articles.count)
@@ -39,7 +39,7 @@ extension SiteRenderer {
             },
             toc: body.headings.map { TableOfContentsEntry(id: $0.id, text: $0.text) },
             body: body.html,
-            related: index.related[i].map { card($0, at: here) },
+            related: index.related[i].map { renderedCard($0, at: here) },
             older: neighbour(older), newer: neighbour(newer))
     }
 
@@ -69,7 +69,7 @@ extension SiteRenderer {
             campaigns: node.topCampaigns.compactMap { top in
                 index.campaign(named: top.name).map { Link(title: top.name, url: here.link(to: SitePaths.campaign($0.slug)), count: top.count) }
             },
-            articles: slice(node.all, page: page).map { card($0, at: here) },
+            articles: slice(node.all, page: page).map { renderedCard($0, at: here) },
             pagination: pagination(page: page, items: node.all.count, at: here) { SitePaths.region(code, page: $0) },
             feed: here.link(to: SitePaths.regionFeed(code)))
     }
@@ -102,8 +102,8 @@ extension SiteRenderer {
                            breadcrumbs: [Link(title: "创建模式", url: here.link(to: SitePaths.campaigns)), Link(title: campaign.name, url: nil)],
                            feed: SitePaths.campaignFeed(campaign.slug)),
             name: campaign.name, runCount: campaign.articles.count, mentionCount: campaign.mentioned.count,
-            articles: onPage.filter { runs.contains($0) }.map { card($0, at: here) },
-            mentions: onPage.filter { !runs.contains($0) }.map { card($0, at: here) },
+            articles: onPage.filter { runs.contains($0) }.map { renderedCard($0, at: here) },
+            mentions: onPage.filter { !runs.contains($0) }.map { renderedCard($0, at: here) },
             regions: page == 1 ? regionNames : [],
             pagination: pagination(page: page, items: combined.count, at: here) { SitePaths.campaign(campaign.slug, page: $0) },
             feed: here.link(to: SitePaths.campaignFeed(campaign.slug)))
@@ -129,7 +129,7 @@ extension SiteRenderer {
                            breadcrumbs: [Link(title: "时间线", url: here.link(to: SitePaths.timeline)), Link(title: "\(y)年", url: nil)]),
             year: y, count: year.articleCount,
             months: year.months.compactMap { month in
-                let cards = month.articles.filter(onPage.contains).map { card($0, at: here) }
+                let cards = month.articles.filter(onPage.contains).map { renderedCard($0, at: here) }
                 return cards.isEmpty ? nil : MonthGroup(title: "\(y)年\(month.month)月", id: "m\(month.month)", articles: cards)
             },
             pagination: pagination(page: page, items: year.articleCount, at: here) { SitePaths.year(y, page: $0) })

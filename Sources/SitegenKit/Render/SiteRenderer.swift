@@ -6,6 +6,15 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateLibrary
     /// The search index's manifest, which the search page loads.
     public let searchManifest: OutputPath?
+    /// How list pages get their articles' cards.
+    var cards: CardSource = .rendered(nil)
+
+    enum CardSource: Sendable {
+        /// Rendered: from the table when it has the card, else rendered on the spot.
+        case rendered(CardTable?)
+        /// For page fingerprints: a hash of the card's context stands in for its HTML.
+        case fingerprinted
+    }
 
     public init(index: SiteIndex, config: SiteConfig, templates: TemplateLibrary, searchManifest: OutputPath? = nil) {
         self.index = index
@@ -28,7 +37,9 @@ public struct SiteRenderer: Sendable {
     /// its Markdown (its HTML and table of contents follow from it), so nothing is
     /// converted to HTML just to be compared.
     public func fingerprint(_ page: PlannedPage) -> UInt64 {
-        let content = content(of: page) { i in
+        var renderer = self
+        renderer.cards = .fingerprinted
+        let content = renderer.content(of: page) { i in
             RenderedBody(html: String(StableHasher.hash(index.articles[i].body), radix: 16), headings: [])
         }
         switch content {
@@ -73,6 +84,14 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+/// Each article's card rendered once per folder depth (a card's links depend on nothing
+/// else of the page it is on).
+struct CardTable: Sendable {
+    let byDepth: [Int: [String]]
+
+    func html(of article: Int, depth: Int) -> String? { byDepth[depth]?[article] }
+}
+
 // MARK: - Frame
 
 extension SiteRenderer {
@@ -108,6 +127,42 @@ extension SiteRenderer {
             date: article.date.chinese, isoDate: article.date.isoDate,
             place: article.regions.isEmpty ? nil : article.regions.joined(separator: " · "),
             summary: article.summary, campaigns: campaignLinks(article.campaigns, at: here))
+    }
+
+    func renderedCard(_ i: Int, at here: OutputPath) -> RenderedCard {
+        switch cards {
+        case .fingerprinted:
+            return RenderedCard(html: String(HashingEncoder.hash(card(i, at: here), seed: templates.fingerprint(of: "card")), radix: 16))
+        case let .rendered(table):
+            if let html = table?.html(of: i, depth: here.depth) { return RenderedCard(html: html) }
+            return RenderedCard(html: renderCard(i, at: here))
+        }
+    }
+
+    private func renderCard(_ i: Int, at here: OutputPath) -> String {
+        // "card" is a required template, so rendering cannot fail. The page's template
+        // puts the card on a line of its own.
+        var html = (try? templates.render(card(i, at: here), with: "card")) ?? ""
+        while html.last?.isNewline == true { html.removeLast() }
+        return html
+    }
+
+    /// This renderer, taking cards from `table`.
+    func with(cards table: CardTable) -> SiteRenderer {
+        var renderer = self
+        renderer.cards = .rendered(table)
+        return renderer
+    }
+
+    /// Renders every article's card at each of `depths` (folders below the root), in
+    /// parallel: worth it when many pages are rendered, since each card shows on several.
+    func cardTable(depths: Set<Int>) -> CardTable {
+        var table: [Int: [String]] = [:]
+        for depth in depths {
+            let here = OutputPath(String(repeating: "x/", count: depth) + "index.html")!
+            table[depth] = Array(index.articles.indices).parallelMap { i in renderCard(i, at: here) }
+        }
+        return CardTable(byDepth: table)
     }
 
     func campaignLinks(_ names: [String], at here: OutputPath) -> [Link] {

@@ -7,7 +7,7 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// The templates every build needs; a missing one is reported before anything renders.
     public static let required = ["layout", "home", "article", "regions", "region", "campaigns", "campaign",
-                                  "timeline", "year", "search", "404", "feed", "sitemap"]
+                                  "timeline", "year", "search", "404", "feed", "sitemap", "card"]
 
     let library: MustacheLibrary
     /// Hash of each template's text, and of the templates every page can use (the layout

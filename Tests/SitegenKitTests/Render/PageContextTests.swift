@@ -23,7 +23,21 @@ struct PageContextTests {
                 region.pagination.pages[0], campaign, renderer.campaignIndexPage(here), timeline, timeline.years[0], year,
                 year.months[0], renderer.regionIndexPage(here), renderer.regionIndexPage(here).provinces[0],
                 renderer.homePage(here), renderer.simplePage("x", here), feed, feed.entries[0], renderer.sitemap(),
-                article.campaigns[0]]
+                article.campaigns[0], renderer.card(i, at: here)]
+    }
+
+    @Test("pages rendered with the card table are byte for byte those rendered card by card")
+    func cardTable() throws {
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(),
+                                    templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
+        let plan = PagePlanner.plan(index)
+        let withTable = renderer.with(cards: renderer.cardTable(depths: Set(plan.map(\.path.depth))))
+        #expect(plan.filter(\.listsCards).count > 10)
+        for page in plan {
+            #expect(try withTable.render(page) == renderer.render(page), "\(page.path)")
+        }
     }
 
     @Test("every stored field of every context is visible to the templates")
