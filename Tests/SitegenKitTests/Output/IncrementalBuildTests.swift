@@ -124,6 +124,23 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
+    @Test("a change to the card template re-renders the pages that show cards, and only those")
+    func cardTemplateChange() throws {
+        let project = try Project("card")
+        try project.build()
+        let before = project.inodes()
+        let template = project.dir.file("Templates/card.mustache")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try text.replacingOccurrences(of: "<li class=\"card\">", with: "<li class=\"card item\">").write(to: template, atomically: true, encoding: .utf8)
+        try project.build()
+        let after = project.inodes()
+        let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
+        let showCards = Set(after.keys.filter { (project.dir.read($0) ?? "").contains("<li class=\"card item\">") })
+        #expect(!showCards.isEmpty)
+        #expect(rewritten == showCards)
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
     @Test("a damaged cache or a page deleted by hand is noticed, and the site comes out whole")
     func damagedCache() throws {
         let project = try Project("damaged")
