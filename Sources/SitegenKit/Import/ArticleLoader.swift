@@ -88,7 +88,7 @@ public enum ArticleLoader {
         case .authored:
             let decoded = SourceDecoder.decode(file)
             guard let text = decoded.value else { return Imported(nil, diagnostics: decoded.diagnostics) }
-            return Intermediate.parse(text.lines.joined(separator: "\n"), file: file.path)
+            return Intermediate.parse(lines: text.lines, file: file.path)
         }
     }
 }

@@ -64,27 +64,23 @@ public enum SourceDecoder {
 
     /// Splits on LF, CRLF and lone CR, so CRLF files number their lines as editors do.
     static func splitLines(_ text: String) -> [String] {
+        // On the UTF-8 bytes: CR and LF are ASCII, so they never fall inside a character.
         var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\r":
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-                previousWasCR = true
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                i = utf8.index(after: i)
                 continue
-            case "\n":
-                if !previousWasCR {
-                    lines.append(String(current))
-                    current = String.UnicodeScalarView()
-                }
-            default:
-                current.append(scalar)
             }
-            previousWasCR = false
+            lines.append(String(text[start..<i]))
+            i = utf8.index(after: i)
+            if byte == UInt8(ascii: "\r"), i != utf8.endIndex, utf8[i] == UInt8(ascii: "\n") { i = utf8.index(after: i) }
+            start = i
         }
-        if !current.isEmpty { lines.append(String(current)) }
+        if start != utf8.endIndex { lines.append(String(text[start...])) }
         return lines
     }
 }

@@ -27,9 +27,13 @@ public enum Intermediate {
     /// Reads an authored article. `file` is the path as the editor names it; every
     /// diagnostic gives the line in that file.
     public static func parse(_ text: String, file: String) -> Imported<Article> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        parse(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        }, file: file)
+    }
+
+    /// The same, from lines already split (as `SourceDecoder` gives them).
+    static func parse<Line: StringProtocol>(lines: [Line], file: String) -> Imported<Article> {
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
             return Imported(nil, diagnostics: [.error(file, line: 1, "no front matter (the file must start with a --- line)",
                 fix: "start it with ---, then title: and date: lines, then ---")])

@@ -16,6 +16,14 @@ struct SourceDecoderTests {
         #expect(decoded.lines == SourceDecoder.decode(original).value?.lines)
     }
 
+    @Test("lines split on LF, CRLF and lone CR, as editors count them", arguments: [
+        ("a\r\nb\rc\n\nd", ["a", "b", "c", "", "d"]), ("x\r\r", ["x", ""]), ("", []), ("\n", [""]),
+        ("héllo\n世界\r\n", ["héllo", "世界"]), ("一\r\n\r\n二", ["一", "", "二"]),
+    ])
+    func lines(text: String, expected: [String]) {
+        #expect(SourceDecoder.splitLines(text) == expected)
+    }
+
     @Test("a CRLF copy keeps its line numbers and extracts the same article")
     func crlfCopy() throws {
         let original = try Fixtures.seed("003")
