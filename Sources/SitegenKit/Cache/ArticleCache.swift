@@ -23,32 +23,27 @@ struct ArticleCache: Sendable {
     /// The cache at `url`, or an empty one when it is missing, damaged, or was written by
     /// another version of sitegen.
     static func load(from url: URL, generator: UInt64) -> ArticleCache {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return ArticleCache() }
-        var reader = BinaryReader([UInt8](data))
-        var cache = ArticleCache()
-        do {
-            guard try reader.uint64() == magic, try reader.uint64() == generator else { return ArticleCache() }
-            let count = try reader.int()
-            for _ in 0..<max(0, count) {
+        BinaryReader.read(url) { reader in
+            var cache = ArticleCache()
+            guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
+            for _ in 0..<max(0, try reader.int()) {
                 let path = try reader.string()
                 cache.entries[path] = try readEntry(&reader)
             }
-            return reader.isAtEnd ? cache : ArticleCache()
-        } catch {
-            return ArticleCache()
-        }
+            return cache
+        } ?? ArticleCache()
     }
 
     func write(to url: URL, generator: UInt64) throws {
-        var writer = BinaryWriter()
-        writer.write(Self.magic)
-        writer.write(generator)
-        writer.write(entries.count)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            Self.write(entry, into: &writer)
+        try BinaryWriter.write(to: url) { writer in
+            writer.write(Self.magic)
+            writer.write(generator)
+            writer.write(entries.count)
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                writer.write(path)
+                Self.write(entry, into: &writer)
+            }
         }
-        try Data(writer.bytes).write(to: url, options: .atomic)
     }
 
     private static let magic: UInt64 = 0x7369_7465_6765_6E02  // "sitegen" + format 2
@@ -66,34 +61,30 @@ struct SeedStamps: Sendable, Equatable {
     var entries: [String: Entry] = [:]
 
     static func load(from url: URL) -> SeedStamps {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return SeedStamps() }
-        var reader = BinaryReader([UInt8](data))
-        var stamps = SeedStamps()
-        do {
-            guard try reader.uint64() == magic else { return SeedStamps() }
+        BinaryReader.read(url) { reader in
+            var stamps = SeedStamps()
+            guard try reader.uint64() == magic else { throw BinaryReader.Malformed() }
             for _ in 0..<max(0, try reader.int()) {
                 let path = try reader.string()
                 let stamp = FileStamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), inode: try reader.uint64())
                 stamps.entries[path] = Entry(stamp: stamp, contentHash: try reader.uint64())
             }
-            return reader.isAtEnd ? stamps : SeedStamps()
-        } catch {
-            return SeedStamps()
-        }
+            return stamps
+        } ?? SeedStamps()
     }
 
     func write(to url: URL) throws {
-        var writer = BinaryWriter()
-        writer.write(Self.magic)
-        writer.write(entries.count)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            writer.write(Int(entry.stamp.size))
-            writer.write(Int(entry.stamp.modified))
-            writer.write(entry.stamp.inode)
-            writer.write(entry.contentHash)
+        try BinaryWriter.write(to: url) { writer in
+            writer.write(Self.magic)
+            writer.write(entries.count)
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                writer.write(path)
+                writer.write(Int(entry.stamp.size))
+                writer.write(Int(entry.stamp.modified))
+                writer.write(entry.stamp.inode)
+                writer.write(entry.contentHash)
+            }
         }
-        try Data(writer.bytes).write(to: url, options: .atomic)
     }
 
     private static let magic: UInt64 = 0x7365_6564_7374_6D01  // "seedstm" + format 1

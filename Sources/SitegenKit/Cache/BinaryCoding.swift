@@ -5,6 +5,41 @@ import Foundation
 /// thousands of articles, and the cache is ours alone to read.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
+    /// When writing a file: where full buffers go, so a large cache is never held whole.
+    private var sink: FileHandle?
+
+    init() {}
+
+    /// Writes a file through a writer, in 1 MB pieces, into place atomically (a
+    /// temporary file renamed over the old one).
+    static func write(to url: URL, _ body: (inout BinaryWriter) throws -> Void) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            var writer = BinaryWriter()
+            writer.sink = try FileHandle(forWritingTo: temporary)
+            try body(&writer)
+            try writer.flush()
+            try writer.sink?.close()
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    private mutating func flush() throws {
+        guard let sink, !bytes.isEmpty else { return }
+        try sink.write(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands a full buffer to the file, if writing one.
+    private mutating func spill() {
+        if sink != nil, bytes.count >= 1 << 20 { try? flush() }
+    }
 
     mutating func write(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -20,6 +55,7 @@ struct BinaryWriter {
             write(utf8.count)
             bytes.append(contentsOf: utf8)
         }
+        spill()
     }
 
     mutating func write(_ string: String?) {
@@ -49,16 +85,27 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var offset = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Reads the file at `url` (mapped, not copied) with `body`; nil when the file is
+    /// missing or `body` finds it malformed or not read to its end.
+    static func read<T>(_ url: URL, _ body: (inout BinaryReader) throws -> T) -> T? {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { buffer in
+            var reader = BinaryReader(buffer)
+            guard let value = try? body(&reader), reader.isAtEnd else { return nil }
+            return value
+        }
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func uint64() throws -> UInt64 {
         guard offset + 8 <= bytes.count else { throw Malformed() }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        let value = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return UInt64(littleEndian: value)
     }
@@ -75,7 +122,7 @@ struct BinaryReader {
         let count = try int()
         guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }

@@ -26,10 +26,8 @@ struct BuildManifest: Sendable {
     var articleCount = 0
 
     static func load(from url: URL, generator: UInt64) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        var reader = BinaryReader([UInt8](data))
-        do {
-            guard try reader.uint64() == magic, try reader.uint64() == generator else { return nil }
+        BinaryReader.read(url) { reader in
+            guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
             var manifest = BuildManifest()
             manifest.inputs = try reader.uint64()
             manifest.searchManifest = try reader.string()
@@ -37,32 +35,30 @@ struct BuildManifest: Sendable {
             manifest.articleCount = try reader.int()
             manifest.diagnostics = try reader.diagnostics()
             for _ in 0..<max(0, try reader.int()) {
-                guard let path = OutputPath(try reader.string()) else { return nil }
+                guard let path = OutputPath(try reader.string()) else { throw BinaryReader.Malformed() }
                 manifest.files[path] = File(contentHash: try reader.uint64(), size: try reader.int(), pageFingerprint: try reader.uint64())
             }
-            return reader.isAtEnd ? manifest : nil
-        } catch {
-            return nil
+            return manifest
         }
     }
 
     func write(to url: URL, generator: UInt64) throws {
-        var writer = BinaryWriter()
-        writer.write(Self.magic)
-        writer.write(generator)
-        writer.write(inputs)
-        writer.write(searchManifest)
-        writer.write(searchInputs)
-        writer.write(articleCount)
-        writer.write(diagnostics)
-        writer.write(files.count)
-        for (path, file) in files.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            writer.write(path.rawValue)
-            writer.write(file.contentHash)
-            writer.write(file.size)
-            writer.write(file.pageFingerprint)
+        try BinaryWriter.write(to: url) { writer in
+            writer.write(Self.magic)
+            writer.write(generator)
+            writer.write(inputs)
+            writer.write(searchManifest)
+            writer.write(searchInputs)
+            writer.write(articleCount)
+            writer.write(diagnostics)
+            writer.write(files.count)
+            for (path, file) in files.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                writer.write(path.rawValue)
+                writer.write(file.contentHash)
+                writer.write(file.size)
+                writer.write(file.pageFingerprint)
+            }
         }
-        try Data(writer.bytes).write(to: url, options: .atomic)
     }
 
     /// Whether every file is still in the output with its recorded size (someone may have
