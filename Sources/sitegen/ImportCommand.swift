@@ -16,13 +16,8 @@ struct ImportCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: markdown)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var failures = 0
-        for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                printError("\(path): error: the file cannot be read; check the path")
-                failures += 1
-                continue
-            }
-            let result = importer.importPage(SourceFile(path: path, bytes: [UInt8](data)))
+        // Extraction runs on all cores; what it found is printed and written in order.
+        for (path, result) in zip(files, importer.importFiles(files)) {
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             guard let article = result.value else {
                 failures += 1

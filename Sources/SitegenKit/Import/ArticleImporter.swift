@@ -1,3 +1,5 @@
+import Foundation
+
 /// Raw page → `Article`: decode, extract, find campaigns and region, and build the
 /// CommonMark body through cmark's AST.
 public struct ArticleImporter: Sendable {
@@ -51,6 +53,16 @@ public struct ArticleImporter: Sendable {
     }
 
     /// `seeds/003.txt` → `seeds/003.md`: the file whose front matter overrides an import.
+    /// Reads and imports each file, across all cores; results in the order given.
+    public func importFiles(_ paths: [String]) -> [Imported<Article>] {
+        paths.parallelMap { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return Imported(nil, diagnostics: [.error(path, "the file cannot be read", fix: "check the path")])
+            }
+            return importPage(SourceFile(path: path, bytes: [UInt8](data)))
+        }
+    }
+
     public static func correctionPath(for file: String) -> String {
         guard let dot = file.lastIndex(of: "."), !file[dot...].contains("/") else { return file + ".md" }
         return String(file[..<dot]) + ".md"
