@@ -21,6 +21,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // zlib (Debian's zlib1g-dev): the search index is stored gzipped, and the browser
+        // inflates it with its own DecompressionStream.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // One syscall Swift's Glibc module does not export: an atomic swap of two folders.
         .target(name: "CFileSwap"),
         .target(
@@ -28,6 +35,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -13,14 +13,18 @@ public struct SearchText: Sendable, Equatable {
 
     public init(title: String, campaigns: [String], regions: [String], body: String) {
         var original: [Unicode.Scalar] = []
-        func append(_ text: String) { original.append(contentsOf: text.unicodeScalars); original.append("\n") }
+        // One field a line: a line break inside a title or a name would shift the fields.
+        func append(_ text: String) {
+            original.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+            original.append("\n")
+        }
         append(title)
         titleEnd = original.count
         append(campaigns.joined(separator: " "))
         campaignsEnd = original.count
         append(regions.joined(separator: " "))
         regionsEnd = original.count
-        append(body)
+        original.append(contentsOf: body.unicodeScalars)
         self.original = original
         folded = original.map(SearchText.fold)
     }

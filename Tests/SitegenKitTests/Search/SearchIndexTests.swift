@@ -8,12 +8,20 @@ struct SearchIndexTests {
     static let site: (articles: [Article], index: SearchIndex) = {
         let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
         let articles = SiteIndex(articles: try! ArticleLoader.load(scan.seeds).articles, gazetteer: .shared).articles
-        return (articles, SearchIndex(texts: articles.map(SearchText.init(article:))))
+        return (articles, SearchIndex(articles: articles))
     }()
 
-    func seeds(for query: String, exactOnly: Bool = false) -> [String] {
-        Self.site.index.search(query).filter { $0.isExact || !exactOnly }
-            .map { String(Self.site.articles[$0.document].origin.dropFirst("seeds/".count).prefix(3)) }
+    /// The same index as the build writes it, read back from its files.
+    static let written: SearchIndex = {
+        let output = SearchIndexWriter.files(for: site.articles)
+        let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.0.rawValue, $0.1) })
+        return SearchIndex(manifest: files[output.manifest.rawValue]!) { files["search/" + $0] }!
+    }()
+
+    /// Seed numbers of the results; documents are numbered oldest first.
+    func seeds(for query: String, exactOnly: Bool = false, in index: SearchIndex = site.index) -> [String] {
+        index.search(query).filter { $0.isExact || !exactOnly }
+            .map { String(Self.site.articles[Self.site.articles.count - 1 - $0.document].origin.dropFirst("seeds/".count).prefix(3)) }
     }
 
     @Test("phrases find exactly the articles that contain them", arguments: [
@@ -26,6 +34,29 @@ struct SearchIndexTests {
     ])
     func phrases(query: String, expected: [String]) {
         #expect(seeds(for: query).sorted() == expected)
+        #expect(seeds(for: query, in: Self.written).sorted() == expected)
+    }
+
+    @Test("the index read back from the written files is the index that was written")
+    func roundTrip() {
+        #expect(Self.written.payloads == Self.site.index.payloads)
+        #expect(Self.written.layout == Self.site.index.layout)
+        #expect(Self.written.count == Self.site.articles.count)
+        for query in ["红石榴", "党建", "民族团结 甘肃", "石榴红"] {
+            #expect(Self.written.search(query) == Self.site.index.search(query), "\(query)")
+        }
+    }
+
+    @Test("a phrase does not match across two fields")
+    func fieldsApart() {
+        // The title ends in 工作 and the campaign begins with 党建: 作党 is in neither.
+        let layout = SearchLayout(campaignsBase: 256, regionsBase: 512, bodyBase: 768)
+        let text = SearchText(title: "推进工作", campaigns: ["党建+"], regions: ["甘肃省"], body: "正文")
+        let index = SearchIndex(texts: [text], layout: layout)
+        #expect(index.search("作党").isEmpty)
+        #expect(index.search("工作").first?.firstMatch == 2)
+        #expect(index.search("党建").first?.firstMatch == 256)
+        #expect(index.search("正文").first?.firstMatch == 768)
     }
 
     @Test("the same characters in another order come after the exact matches, marked as such")
