@@ -199,7 +199,7 @@ extension SearchIndex {
                     slot = builders.count
                     index[key] = slot
                     builders.append(SearchPostings.Builder())
-                    keys.append(key)
+                    keys.append(DocumentTerms.unmix(key))
                 }
                 builders[slot].add(document: number, positions: document.positions[at..<(at + n)])
                 at += n
@@ -210,10 +210,24 @@ extension SearchIndex {
 }
 
 /// One document's terms, ready to merge: each distinct term once with its positions,
-/// sorted by merge group (so that groups can be merged in parallel) and then by key.
+/// sorted by merge group (so that groups can be merged in parallel). Keys are kept
+/// mixed (multiplied by an odd constant, which can be undone): the top bits of a mixed
+/// key are its group, and sorting mixed keys sorts by group.
 struct DocumentTerms: Sendable {
     static let groups = 16
+    static let mixer: UInt64 = 0x9E37_79B9_7F4A_7C15
+    /// The inverse of `mixer` modulo 2⁶⁴ (Newton's iteration doubles the good bits).
+    static let unmixer: UInt64 = {
+        var inverse = mixer
+        for _ in 0..<6 { inverse = inverse &* (2 &- mixer &* inverse) }
+        return inverse
+    }()
 
+    @inline(__always) static func mix(_ key: UInt64) -> UInt64 { key &* mixer }
+    @inline(__always) static func unmix(_ mixed: UInt64) -> UInt64 { mixed &* unmixer }
+    @inline(__always) static func group(mixed: UInt64) -> Int { Int(mixed >> 60) }
+
+    /// Mixed keys, ascending.
     var keys: [UInt64] = []
     var counts: [Int32] = []
     /// Every term's positions in the order of `keys`, each term's ascending.
@@ -223,52 +237,57 @@ struct DocumentTerms: Sendable {
     var groupPositions: [Int32] = []
     var words: [(UInt64, String)] = []
 
-    @inline(__always)
-    static func group(_ key: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> 60) }
-
     init(text: SearchText, layout: SearchLayout) {
-        var local: [UInt64: Int32] = [:]
-        local.reserveCapacity(1024)
+        // An open-addressing table from mixed key to a local number: Dictionary's
+        // hashing cost more than the rest of this function.
+        var capacity = 64
+        while capacity < text.folded.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
         var termKeys: [UInt64] = []
         var occurrences: [Int32] = []
         var occurrencePositions: [UInt32] = []
         occurrences.reserveCapacity(text.folded.count)
         occurrencePositions.reserveCapacity(text.folded.count)
+        var words: [(UInt64, String)] = []
         SearchTokenizer.keys(text.folded) { key, word, i in
-            let id: Int32
-            if let found = local[key] {
-                id = found
-            } else {
+            let mixed = Self.mix(key)
+            var slot = Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) >> 7) & mask
+            var id = slots[slot]
+            while id >= 0 && termKeys[Int(id)] != mixed {
+                slot = (slot + 1) & mask
+                id = slots[slot]
+            }
+            if id < 0 {
                 id = Int32(termKeys.count)
-                local[key] = id
-                termKeys.append(key)
+                slots[slot] = id
+                termKeys.append(mixed)
                 if let word { words.append((key, word)) }
             }
             occurrences.append(id)
             occurrencePositions.append(UInt32(layout.position(i, in: text)))
         }
+        self.words = words
         var termCounts = [Int32](repeating: 0, count: termKeys.count)
         for id in occurrences { termCounts[Int(id)] += 1 }
-        let order = termKeys.indices.sorted { a, b in
-            let ga = Self.group(termKeys[a]), gb = Self.group(termKeys[b])
-            return ga != gb ? ga < gb : termKeys[a] < termKeys[b]
-        }
+        var order = termKeys.enumerated().map { ($0.element, Int32($0.offset)) }
+        order.sort { $0.0 < $1.0 }
         var fill = [Int32](repeating: 0, count: termKeys.count)
         var total: Int32 = 0
-        for id in order { fill[id] = total; total += termCounts[id] }
+        for (_, id) in order { fill[Int(id)] = total; total += termCounts[Int(id)] }
         positions = [UInt32](repeating: 0, count: occurrences.count)
         for (k, id) in occurrences.enumerated() {
             positions[Int(fill[Int(id)])] = occurrencePositions[k]
             fill[Int(id)] += 1
         }
-        keys = order.map { termKeys[$0] }
-        counts = order.map { termCounts[$0] }
+        keys = order.map(\.0)
+        counts = order.map { termCounts[Int($0.1)] }
         groupStarts = [Int32](repeating: Int32(keys.count), count: Self.groups + 1)
         groupPositions = [Int32](repeating: Int32(positions.count), count: Self.groups + 1)
         var position: Int32 = 0
         var next = 0
         for (t, key) in keys.enumerated() {
-            let group = Self.group(key)
+            let group = Self.group(mixed: key)
             while next <= group { groupStarts[next] = Int32(t); groupPositions[next] = position; next += 1 }
             position += counts[t]
         }
