@@ -11,17 +11,16 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   const cache = new Map();
   let manifest = null, layout = null, fold = null, facets = null;
 
-  const utf8 = new TextDecoder();
+  const utf8 = new TextDecoder(), utf16 = new TextDecoder("utf-16le");
+  // Raw DEFLATE, as Deflate.swift writes it.
   async function inflate(bytes) {
-    // A server that sent the file with Content-Encoding: gzip has inflated it already.
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
   // Each file once; `parse` turns its (inflated) bytes into what is kept.
-  const file = (name, parse, gzipped = true) => {
+  const file = (name, parse, compressed = true) => {
     const url = new URL(name, manifestURL).href;
-    if (!cache.has(url)) cache.set(url, load(url).then((b) => (gzipped ? inflate(b) : b)).then(parse));
+    if (!cache.has(url)) cache.set(url, load(url).then((b) => (compressed ? inflate(b) : b)).then(parse));
     return cache.get(url);
   };
   const reader = (bytes, at = 0) => ({
@@ -49,14 +48,24 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     }
     return terms;
   }
-  // Three columns of varints, as SearchPostings.swift writes them.
+  // Columns of varints, as SearchPostings.swift writes them.
   function decodePostings(bytes) {
     const r = reader(bytes), n = r.next();
     const docs = new Int32Array(n), ends = new Int32Array(n);
     for (let i = 0, d = 0; i < n; i++) { d += r.next(); docs[i] = d; }
     for (let i = 0, e = 0; i < n; i++) { e += r.next() + 1; ends[i] = e; }
     const positions = new Int32Array(n ? ends[n - 1] : 0);
-    for (let i = 0, k = 0; i < n; i++) for (let p = 0; k < ends[i]; k++) { p += r.next(); positions[k] = p; }
+    // Each first position: one byte in one column, what follows it in the next.
+    const more = reader(bytes, r.at + n);
+    for (let i = 0; i < n; i++) {
+      const b = bytes[r.at++];
+      positions[i === 0 ? 0 : ends[i - 1]] = (b & 0x7f) + (b & 0x80 ? more.next() * 128 : 0);
+    }
+    r.at = more.at;
+    for (let i = 0; i < n; i++) {
+      const start = i === 0 ? 0 : ends[i - 1];
+      for (let k = start + 1, p = positions[start]; k < ends[i]; k++) { p += r.next(); positions[k] = p; }
+    }
     return { docs, ends, positions };
   }
   function fnv1a(term) {
@@ -239,14 +248,14 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     return facets;
   }
 
-  // What a result shows: address, date, place, title, and the text of the article.
+  // What a result shows: address (from the slug), date, place, title, and the text.
   async function documentOf(doc) {
     const size = manifest.chunkSize, c = Math.floor(doc / size);
     const table = await file(`c-${manifest.chunks.slice(c * 12, c * 12 + 12)}.bin`, (b) => b, false);
     const i = (doc % size) * 6;
     return file(`d-${hex(table.subarray(i, i + 6))}.bin`, (bytes) => {
-      const lines = utf8.decode(bytes).split("\n");
-      return { url: lines[0], date: lines[1], place: lines[2], title: lines[3], body: Array.from(lines.slice(4).join("\n")) };
+      const lines = utf16.decode(bytes).split("\n");
+      return { url: manifest.article[0] + lines[0] + manifest.article[1], date: lines[1], place: lines[2], title: lines[3], body: Array.from(lines.slice(4).join("\n")) };
     });
   }
 

@@ -15,7 +15,7 @@ extension SearchIndex {
         let names = Array(buckets.utf8)
         for start in stride(from: 0, to: names.count, by: 12) {
             let name = String(decoding: names[start..<min(names.count, start + 12)], as: UTF8.self)
-            guard let file = read("b-\(name).bin"), let bucket = Gzip.decompress(file) else { return nil }
+            guard let file = read("b-\(name).bin"), let bucket = Deflate.decompress(file) else { return nil }
             var reader = VarintReader(bucket)
             while !reader.isAtEnd {
                 let term = String(decoding: reader.bytes(reader.next()), as: UTF8.self)
@@ -24,7 +24,7 @@ extension SearchIndex {
                 if reader.next() == 1 {
                     let own = SearchIndexWriter.hex(Array(reader.bytes(6)))
                     _ = reader.next()
-                    guard let file = read("t-\(own).bin"), let payload = Gzip.decompress(file) else { return nil }
+                    guard let file = read("t-\(own).bin"), let payload = Deflate.decompress(file) else { return nil }
                     payloads[key] = payload
                 } else {
                     payloads[key] = Array(reader.bytes(reader.next()))

@@ -47,6 +47,29 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("each article's document, found through its chunk table, gives its address, date, title and text")
+    func documents() throws {
+        let output = SearchIndexWriter.files(for: Self.site.articles)
+        let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.0.rawValue, $0.1) })
+        let json = try JSONSerialization.jsonObject(with: Data(files[output.manifest.rawValue]!))
+        let manifest = try #require(json as? [String: Any])
+        let chunks = Array((manifest["chunks"] as! String).utf8), size = manifest["chunkSize"] as! Int
+        let address = manifest["article"] as! [String]
+        for (number, article) in Self.site.articles.reversed().enumerated() {
+            let chunk = number / size
+            let table = try #require(files["search/c-\(String(decoding: chunks[(chunk * 12)..<(chunk * 12 + 12)], as: UTF8.self)).bin"])
+            let name = SearchIndexWriter.hex(Array(table[(number % size * 6)..<(number % size * 6 + 6)]))
+            let file = try #require(files["search/d-\(name).bin"])
+            let bytes = try #require(Deflate.decompress(file))
+            let units = stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+            let lines = String(decoding: units, as: UTF16.self).split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false)
+            #expect(address[0] + lines[0] + address[1] == SitePaths.article(article.slug).rawValue)
+            #expect(lines[1] == article.date.isoDate)
+            #expect(lines[3] == article.title)
+            #expect(String(lines[4]) == CommonMark.plainText(article.body))
+        }
+    }
+
     @Test("a phrase does not match across two fields")
     func fieldsApart() {
         // The title ends in 工作 and the campaign begins with 党建: 作党 is in neither.
