@@ -27,12 +27,19 @@ public enum SearchIndexWriter {
         // Oldest first: see SearchIndex.
         let ordered = Array(articles.reversed())
         let layout = SearchLayout(articles: ordered)
-        let prepared = ordered.parallelMap { article in
-            let text = SearchText(article: article)
-            let document = Deflate.compress(documentBytes(article, text))
-            return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document))
+        // A batch at a time: each article's text, its document, and its terms for the index.
+        let builder = SearchIndexBuilder(layout: layout)
+        var prepared: [(document: [UInt8], hash: [UInt8])] = []
+        for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
+            let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
+                let text = SearchText(article: article)
+                let document = Deflate.compress(documentBytes(article, text))
+                return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document))
+            }
+            builder.add(batch.map(\.terms))
+            prepared += batch.map { ($0.document, $0.hash) }
         }
-        let index = SearchIndex(documents: prepared.map(\.terms), layout: layout)
+        let index = builder.finish()
         var output = Output()
 
         // Documents and the chunk tables that name them.
