@@ -54,6 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times a stage of the build by itself (scripts/bench-search); timings live here, never in tests.
+        .executableTarget(name: "sitegen-bench", dependencies: ["SitegenKit"]),
         .testTarget(
             name: "SitegenKitTests",
             dependencies: ["SitegenKit", "SitegenServe"]
