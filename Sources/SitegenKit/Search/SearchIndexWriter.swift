@@ -18,6 +18,8 @@ import Foundation
 /// - `fold-<hash>.bin`: the Traditional → Simplified table, fetched only when a query has a
 ///   term the index lacks (as every term with a Traditional character is).
 public enum SearchIndexWriter {
+    /// Every file of the index is under this folder.
+    static let folder = "search/"
     /// Postings larger than this are stored in a file of their own.
     static let ownFileThreshold = 2048
     /// Articles per chunk table.
@@ -125,7 +127,7 @@ public enum SearchIndexWriter {
             "facets": "f-\(hex(facetsHash)).bin",
             "fold": "fold-\(hex(foldHash)).bin",
         ] as [String: Any])
-        let manifestPath = OutputPath("search/manifest-\(hex(hash(manifest))).json")!
+        let manifestPath = OutputPath(folder + "manifest-\(hex(hash(manifest))).json")!
         output.files.append((manifestPath, manifest))
         return (output.files, manifestPath)
     }
@@ -170,7 +172,7 @@ public enum SearchIndexWriter {
 
         mutating func add(_ name: String, _ bytes: [UInt8]) {
             guard seen.insert(name).inserted else { return }
-            files.append((OutputPath("search/\(name)")!, bytes))
+            files.append((OutputPath(folder + name)!, bytes))
         }
 
         /// Adds `<prefix>-<hash>.<ext>` and returns the hash.
