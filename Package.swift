@@ -21,10 +21,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // zlib (Debian's zlib1g-dev): the search index is stored compressed, and the
+        // browser inflates it with its own DecompressionStream.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "SitegenKit",
             dependencies: [
                 "CCmark",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -43,6 +51,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times a stage of the build by itself (scripts/bench-search); timings live here, never in tests.
+        .executableTarget(name: "sitegen-bench", dependencies: ["SitegenKit"]),
         .testTarget(
             name: "SitegenKitTests",
             dependencies: ["SitegenKit", "SitegenServe"]

@@ -1,70 +1,92 @@
-// sitegen search: answers queries from the static index the build wrote under search/,
-// fetching only the shards of the query's terms. The same logic as SearchIndex.swift:
-// Han text is split into overlapping character pairs, and a phrase matches only where
-// its pairs stand at consecutive positions, so results are exact.
+// sitegen search: answers queries from the static index the build wrote under search/
+// (see SearchIndexWriter.swift), fetching only the buckets of the query's terms and the
+// documents of the results shown. The same logic as SearchIndex.swift: Han text is split
+// into overlapping character pairs, and a phrase matches only where its pairs stand at
+// consecutive positions, so results are exact.
 "use strict";
-(() => {
-  const app = document.getElementById("search-app");
-  if (!app || !app.dataset.manifest) return;
-  const manifestURL = new URL(app.dataset.manifest, location.href);
-  const rootURL = new URL(app.dataset.root || "./", location.href);
-  const input = document.getElementById("q");
-  const status = document.getElementById("search-status");
-  const list = document.getElementById("results");
-  const filters = app.querySelector(".search-filters");
-  const provinceSelect = document.getElementById("f-province");
-  const yearSelect = document.getElementById("f-year");
-  const SHOWN = 20;
 
-  let manifest = null, docs = null, fold = new Map();
-  const files = new Map();   // url -> Promise of Map(term -> postings) or text
+// The search itself, without the page: `load(url)` returns a file's bytes as fetched.
+// scripts/bench-search runs this same function in Node on a built site.
+globalThis.sitegenSearch = (manifestURL, load) => {
+  const cache = new Map();
+  let manifest = null, layout = null, fold = null, facets = null;
 
-  const fetchOnce = (path, kind) => {
-    const url = new URL(path, rootURL).href;
-    if (!files.has(url)) {
-      files.set(url, fetch(url).then((r) => {
-        if (!r.ok) throw new Error(`${url}: ${r.status}`);
-        return kind === "bin" ? r.arrayBuffer().then(decodeShard) : kind === "json" ? r.json() : r.text();
-      }));
-    }
-    return files.get(url);
+  const utf8 = new TextDecoder(), utf16 = new TextDecoder("utf-16le");
+  // Raw DEFLATE, as Deflate.swift writes it.
+  async function inflate(bytes) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  // Each file once; `parse` turns its (inflated) bytes into what is kept.
+  const file = (name, parse, compressed = true) => {
+    const url = new URL(name, manifestURL).href;
+    if (!cache.has(url)) cache.set(url, load(url).then((b) => (compressed ? inflate(b) : b)).then(parse));
+    return cache.get(url);
   };
+  const reader = (bytes, at = 0) => ({
+    bytes, at,
+    get end() { return this.at >= this.bytes.length; },
+    next() { let v = 0, shift = 0, b; do { b = this.bytes[this.at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; },
+    take(n) { const s = this.bytes.subarray(this.at, this.at + n); this.at += n; return s; },
+  });
+  const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-  async function load() {
+  async function init() {
     if (manifest) return;
-    manifest = await fetch(manifestURL).then((r) => r.json());
-    const table = await fetchOnce(manifest.docs, "json");
-    docs = table.documents;
-    const [from, to] = table.fold.map((s) => Array.from(s));
-    from.forEach((ch, i) => fold.set(ch, to[i]));
+    manifest = JSON.parse(utf8.decode(await load(manifestURL)));
+    const [campaignsBase, regionsBase, bodyBase] = manifest.layout;
+    layout = { campaignsBase, regionsBase, bodyBase };
   }
 
-  // LEB128 varints, as SearchIndexWriter.encode writes them.
-  function decodeShard(buffer) {
-    const bytes = new Uint8Array(buffer), terms = new Map(), utf8 = new TextDecoder();
-    let at = 0;
-    const varint = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
-    while (at < bytes.length) {
-      const length = varint();
-      const term = utf8.decode(bytes.subarray(at, at + length));
-      at += length;
-      const postings = new Map();
-      let doc = 0;
-      for (let n = varint(); n > 0; n--) {
-        doc += varint();
-        const positions = new Set();
-        let p = 0;
-        for (let k = varint(); k > 0; k--) { p += varint(); positions.add(p); }
-        postings.set(doc, positions);
-      }
-      terms.set(term, postings);
+  // A bucket: term -> { payload } inline, or { own: name, size } in a file of its own.
+  function decodeBucket(bytes) {
+    const r = reader(bytes), terms = new Map();
+    while (!r.end) {
+      const term = utf8.decode(r.take(r.next()));
+      if (r.next() === 1) { const own = `t-${hex(r.take(6))}.bin`; terms.set(term, { own, size: r.next() }); }
+      else terms.set(term, { payload: r.take(r.next()), size: 0 });
     }
     return terms;
+  }
+  // Columns of varints, as SearchPostings.swift writes them.
+  function decodePostings(bytes) {
+    const r = reader(bytes), n = r.next();
+    const docs = new Int32Array(n), ends = new Int32Array(n);
+    for (let i = 0, d = 0; i < n; i++) { d += r.next(); docs[i] = d; }
+    for (let i = 0, e = 0; i < n; i++) { e += r.next() + 1; ends[i] = e; }
+    const positions = new Int32Array(n ? ends[n - 1] : 0);
+    // Each first position: one byte in one column, what follows it in the next.
+    const more = reader(bytes, r.at + n);
+    for (let i = 0; i < n; i++) {
+      const b = bytes[r.at++];
+      positions[i === 0 ? 0 : ends[i - 1]] = (b & 0x7f) + (b & 0x80 ? more.next() * 128 : 0);
+    }
+    r.at = more.at;
+    for (let i = 0; i < n; i++) {
+      const start = i === 0 ? 0 : ends[i - 1];
+      for (let k = start + 1, p = positions[start]; k < ends[i]; k++) { p += r.next(); positions[k] = p; }
+    }
+    return { docs, ends, positions };
+  }
+  function fnv1a(term) {
+    let h = 0x811c9dc5;
+    for (const b of new TextEncoder().encode(term)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return h;
+  }
+  const buckets = () => manifest.buckets.length / 12;
+  async function entry(term) {
+    const b = fnv1a(term) & (buckets() - 1);
+    return (await file(`b-${manifest.buckets.slice(b * 12, b * 12 + 12)}.bin`, decodeBucket)).get(term);
+  }
+  const postingsCache = new Map();
+  function postings(term, e) {
+    if (!postingsCache.has(term)) postingsCache.set(term, e.own ? file(e.own, decodePostings) : Promise.resolve(decodePostings(e.payload)));
+    return postingsCache.get(term);
   }
 
   const isHan = (c) => { const v = c.codePointAt(0); return (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf) || (v >= 0x20000 && v <= 0x2a6df) || (v >= 0xf900 && v <= 0xfaff); };
   const isWord = (c) => /^[a-z0-9]$/.test(c);
-  const foldChar = (c) => (c >= "A" && c <= "Z" ? c.toLowerCase() : fold.get(c) || c);
+  const foldChar = (c) => (c >= "A" && c <= "Z" ? c.toLowerCase() : (fold && fold.get(c)) || c);
 
   // The parts that must all match: Han phrases of two or more characters, and words.
   function parse(query) {
@@ -82,45 +104,70 @@
     }
     return parts;
   }
-
   const termsOf = (part) => part.word ? [{ term: part.word, offset: 0 }]
     : part.phrase.slice(0, -1).map((c, i) => ({ term: c + part.phrase[i + 1], offset: i }));
+  const lengthOf = (part) => (part.word ? Array.from(part.word).length : part.phrase.length);
 
-  function fnv1a(term) {
-    let h = 0x811c9dc5;
-    for (const b of new TextEncoder().encode(term)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-    return h;
-  }
-  const fileOf = (term) => manifest.own[term] || manifest.shards[fnv1a(term) & (manifest.shards.length - 1)];
-  const postingsOf = async (term) => (await fetchOnce(fileOf(term), "bin")).get(term) || new Map();
-
-  // For each document, where the part occurs whole.
-  async function starts(part) {
+  // The pairs to fetch for a phrase: enough to cover every character (百场 and 万人 for
+  // 百场万人), choosing the cheapest to download. null when a pair is not in the index.
+  async function cover(part) {
     const terms = termsOf(part);
-    const lists = await Promise.all(terms.map((t) => postingsOf(t.term)));
-    let rarest = 0;
-    lists.forEach((l, i) => { if (l.size < lists[rarest].size) rarest = i; });
+    const entries = await Promise.all(terms.map((t) => entry(t.term)));
+    if (entries.some((e) => !e)) return null;
+    const cost = [], from = [];
+    terms.forEach((t, i) => {
+      const options = i === 0 ? [[0, -1]] : [[cost[i - 1], i - 1]].concat(i > 1 ? [[cost[i - 2], i - 2]] : []);
+      const [best, prev] = options.reduce((a, b) => (b[0] < a[0] ? b : a));
+      cost.push(best + entries[i].size); from.push(prev);
+    });
+    const chosen = [];
+    for (let i = terms.length - 1; i >= 0; i = from[i]) chosen.push({ ...terms[i], entry: entries[i] });
+    return chosen.reverse();
+  }
+
+  // For each document, where the part occurs whole, in order.
+  async function starts(part) {
+    const terms = await cover(part);
     const found = new Map();
-    for (const [doc, positions] of lists[rarest]) {
-      const sets = lists.map((l) => l.get(doc));
-      if (sets.some((s) => !s)) continue;
-      const hits = [];
-      for (const p of positions) {
-        const start = p - terms[rarest].offset;
-        if (terms.every((t, i) => sets[i].has(start + t.offset))) hits.push(start);
+    if (!terms) return found;
+    const lists = await Promise.all(terms.map((t) => postings(t.term, t.entry)));
+    let a = 0;
+    lists.forEach((l, i) => { if (l.docs.length < lists[a].docs.length) a = i; });
+    const rows = lists.map(() => 0), anchor = lists[a];
+    for (let i = 0; i < anchor.docs.length; i++) {
+      const doc = anchor.docs[i];
+      let all = true;
+      for (let j = 0; j < lists.length && all; j++) {
+        const l = lists[j];
+        while (rows[j] < l.docs.length && l.docs[rows[j]] < doc) rows[j]++;
+        all = rows[j] < l.docs.length && l.docs[rows[j]] === doc;
       }
-      if (hits.length) found.set(doc, hits.sort((a, b) => a - b));
+      if (!all) continue;
+      const at = lists.map((l, j) => (rows[j] === 0 ? 0 : l.ends[rows[j] - 1]));
+      const hits = [];
+      for (let k = i === 0 ? 0 : anchor.ends[i - 1]; k < anchor.ends[i]; k++) {
+        const start = anchor.positions[k] - terms[a].offset;
+        let ok = true;
+        for (let j = 0; j < lists.length && ok; j++) {
+          if (j === a) continue;
+          const l = lists[j], want = start + terms[j].offset, end = l.ends[rows[j]];
+          while (at[j] < end && l.positions[at[j]] < want) at[j]++;
+          ok = at[j] < end && l.positions[at[j]] === want;
+        }
+        if (ok) hits.push(start);
+      }
+      if (hits.length) found.set(doc, hits);
     }
     return found;
   }
 
-  function score(doc, all) {
-    const [, , , , , titleEnd, campaignsEnd, regionsEnd] = docs[doc];
+  function score(all) {
+    const { campaignsBase, regionsBase, bodyBase } = layout;
     let s = 0;
     for (const ps of all) {
-      if (ps.some((p) => p < titleEnd)) s += 1000;
-      if (ps.some((p) => p >= titleEnd && p < campaignsEnd)) s += 500;
-      if (ps.some((p) => p >= campaignsEnd && p < regionsEnd)) s += 200;
+      if (ps.some((p) => p < campaignsBase)) s += 1000;
+      if (ps.some((p) => p >= campaignsBase && p < regionsBase)) s += 500;
+      if (ps.some((p) => p >= regionsBase && p < bodyBase)) s += 200;
       s += Math.min(ps.length, 20);
     }
     if (all.length > 1) {
@@ -130,22 +177,19 @@
     }
     return s;
   }
+  const ranked = (a, b) => b.score - a.score || b.doc - a.doc;
 
   async function searchParts(parts) {
     if (!parts.length) return [];
-    const matches = [];
-    for (const part of parts) {
-      const found = await starts(part);
-      if (!found.size) return [];
-      matches.push(found);
-    }
+    const matches = await Promise.all(parts.map(starts));
+    if (matches.some((m) => !m.size)) return [];
     const hits = [];
     for (const doc of matches[0].keys()) {
       if (!matches.every((m) => m.has(doc))) continue;
       const all = matches.map((m) => m.get(doc));
-      hits.push({ doc, score: score(doc, all), first: all[0][0], exact: true });
+      hits.push({ doc, score: score(all), first: all[0][0], exact: true });
     }
-    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return hits.sort(ranked);
   }
 
   function reorderings(phrase) {
@@ -158,47 +202,107 @@
     return out;
   }
 
+  // Every term of an index is folded; a query term the index lacks may be Traditional.
+  async function folded(query) {
+    let parts = parse(query);
+    if (fold) return parts;
+    const present = await Promise.all(parts.flatMap(termsOf).map((t) => entry(t.term)));
+    if (present.every(Boolean)) return parts;
+    fold = await file(manifest.fold, (bytes) => {
+      const [from, to] = utf8.decode(bytes).split("\n").map((s) => Array.from(s));
+      return new Map(from.map((c, i) => [c, to[i]]));
+    });
+    return parse(query);
+  }
+
+  // { hits, length, exact }: hits best first, the exact ones before the other orders.
   async function search(query) {
-    const parts = parse(query);
+    await init();
+    const parts = await folded(query);
     const exact = await searchParts(parts);
-    if (parts.length !== 1 || !parts[0].phrase || parts[0].phrase.length < 3 || parts[0].phrase.length > 4) return { hits: exact, length: parts[0] ? (parts[0].phrase || parts[0].word).length : 0 };
+    const length = parts.length ? lengthOf(parts[0]) : 0;
+    const phrase = parts.length === 1 && parts[0].phrase;
+    if (!phrase || phrase.length < 3 || phrase.length > 4 || exact.length >= PAGE) return { hits: exact, length, exact: exact.length };
     const seen = new Set(exact.map((h) => h.doc)), similar = [];
-    for (const order of reorderings(parts[0].phrase)) {
+    for (const order of reorderings(phrase)) {
       for (const hit of await searchParts([{ phrase: order }])) {
         if (seen.has(hit.doc)) continue;
         seen.add(hit.doc);
         similar.push({ ...hit, exact: false });
       }
     }
-    similar.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { hits: exact.concat(similar), length: parts[0].phrase.length };
+    return { hits: exact.concat(similar.sort(ranked)), length, exact: exact.length };
   }
+
+  // Province and year of every article, for the filters.
+  async function facetsOf() {
+    await init();
+    facets = facets || await file(manifest.facets, (bytes) => {
+      const r = reader(bytes), names = [""];
+      for (let n = r.next(); n > 0; n--) names.push(utf8.decode(r.take(r.next())));
+      const firstYear = r.next(), province = new Uint16Array(manifest.count), year = new Uint16Array(manifest.count);
+      for (let i = 0; i < manifest.count; i++) province[i] = r.next();
+      for (let i = 0; i < manifest.count; i++) year[i] = firstYear + r.next();
+      return { province: (doc) => names[province[doc]], year: (doc) => String(year[doc]) };
+    });
+    return facets;
+  }
+
+  // What a result shows: address (from the slug), date, place, title, and the text.
+  async function documentOf(doc) {
+    const size = manifest.chunkSize, c = Math.floor(doc / size);
+    const table = await file(`c-${manifest.chunks.slice(c * 12, c * 12 + 12)}.bin`, (b) => b, false);
+    const i = (doc % size) * 6;
+    return file(`d-${hex(table.subarray(i, i + 6))}.bin`, (bytes) => {
+      const lines = utf16.decode(bytes).split("\n");
+      return { url: manifest.article[0] + lines[0] + manifest.article[1], date: lines[1], place: lines[2], title: lines[3], body: Array.from(lines.slice(4).join("\n")) };
+    });
+  }
+
+  const PAGE = 20;
+  return { search, facets: facetsOf, document: documentOf, layout: () => layout, PAGE };
+};
+
+(() => {
+  if (typeof document === "undefined") return;
+  const app = document.getElementById("search-app");
+  if (!app || !app.dataset.manifest) return;
+  const rootURL = new URL(app.dataset.root || "./", location.href);
+  const engine = globalThis.sitegenSearch(new URL(app.dataset.manifest, location.href).href, async (url) => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return new Uint8Array(await r.arrayBuffer());
+  });
+  const input = document.getElementById("q");
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("results");
+  const filters = app.querySelector(".search-filters");
+  const provinceSelect = document.getElementById("f-province");
+  const yearSelect = document.getElementById("f-year");
 
   // 2022-09-13 → 2022年9月13日, as every other list of the site writes dates.
   const chineseDate = (iso) => { const [y, m, d] = iso.split("-").map(Number); return `${y}年${m}月${d}日`; };
   const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const marked = (chars, from, to) => escape(chars.slice(0, from).join("")) + "<mark>" + escape(chars.slice(from, to).join("")) + "</mark>" + escape(chars.slice(to).join(""));
 
-  async function snippet(hit, length) {
-    const text = Array.from(await fetchOnce(docs[hit.doc][8], "text"));
-    const [, , , , , titleEnd, , regionsEnd] = docs[hit.doc];
-    let at = hit.first;
-    if (at < regionsEnd) { // a match in the headline or the tags: show the start of the text instead
-      return { html: escape(text.slice(regionsEnd, regionsEnd + 90).join("").replace(/\n/g, " ")) + "……", inTitle: at < titleEnd };
+  // The positions of the index say where the match is: in the title, the tags or the text.
+  function render(hit, length, d) {
+    const { campaignsBase, bodyBase } = engine.layout(), text = d.body;
+    const title = Array.from(d.title);
+    const titleHTML = hit.first < campaignsBase ? marked(title, hit.first, hit.first + length) : escape(d.title);
+    let snippet;
+    if (hit.first < bodyBase) { // a match in the headline or the tags: show the start of the text instead
+      snippet = escape(text.slice(0, 90).join("").replace(/\n/g, " ")) + (text.length > 90 ? "……" : "");
+    } else {
+      const at = hit.first - bodyBase, from = Math.max(0, at - 36), to = Math.min(text.length, at + length + 54);
+      snippet = (from > 0 ? "……" : "") + marked(text.slice(from, to), at - from, at - from + length).replace(/\n/g, " ") + (to < text.length ? "……" : "");
     }
-    const from = Math.max(regionsEnd, at - 36), to = Math.min(text.length, at + length + 54);
-    const before = text.slice(from, at).join(""), match = text.slice(at, at + length).join(""), after = text.slice(at + length, to).join("");
-    return { html: (from > regionsEnd ? "……" : "") + escape(before) + "<mark>" + escape(match) + "</mark>" + escape(after) + (to < text.length ? "……" : ""), inTitle: false };
-  }
-
-  function highlightTitle(title, query) {
-    const t = Array.from(title), q = parse(query).flatMap((p) => p.phrase ? [p.phrase.join("")] : []);
-    const folded = t.map(foldChar).join("");
-    for (const phrase of q) {
-      const i = folded.indexOf(phrase);
-      if (i >= 0) { const n = Array.from(phrase).length; const pre = Array.from(folded.slice(0, i)).length;
-        return escape(t.slice(0, pre).join("")) + "<mark>" + escape(t.slice(pre, pre + n).join("")) + "</mark>" + escape(t.slice(pre + n).join("")); }
-    }
-    return escape(title);
+    const li = document.createElement("li");
+    li.className = "card result";
+    li.innerHTML = `<h3><a href="${escape(new URL(d.url, rootURL).href)}">${titleHTML}</a></h3>`
+      + `<p class="meta"><time datetime="${d.date}">${chineseDate(d.date)}</time>${d.place ? `<span class="place">${escape(d.place)}</span>` : ""}`
+      + `${hit.exact ? "" : '<span class="tag plain">相近说法</span>'}</p><p class="summary">${snippet}</p>`;
+    return li;
   }
 
   function fillFilter(select, values, current) {
@@ -218,35 +322,27 @@
       return;
     }
     const started = performance.now();
-    await load();
-    const { hits, length } = await search(query);
+    const [{ hits, length }, facets] = await Promise.all([engine.search(query), engine.facets()]);
     if (mine !== generation) return;
     const province = provinceSelect.value, year = yearSelect.value;
-    const count = (key) => { const m = new Map(); for (const h of hits) { const k = key(docs[h.doc]); if (k) m.set(k, (m.get(k) || 0) + 1); } return [...m].sort((a, b) => b[1] - a[1]); };
-    fillFilter(provinceSelect, count((d) => d[3]), province);
-    fillFilter(yearSelect, count((d) => d[2].slice(0, 4)).sort((a, b) => b[0].localeCompare(a[0])), year);
+    const count = (key) => { const m = new Map(); for (const h of hits) { const k = key(h.doc); if (k) m.set(k, (m.get(k) || 0) + 1); } return [...m].sort((a, b) => b[1] - a[1]); };
+    fillFilter(provinceSelect, count(facets.province), province);
+    fillFilter(yearSelect, count(facets.year).sort((a, b) => b[0].localeCompare(a[0])), year);
     filters.hidden = hits.length === 0;
-    const shown = hits.filter((h) => (!province || docs[h.doc][3] === province) && (!year || docs[h.doc][2].startsWith(year)));
+    const shown = hits.filter((h) => (!province || facets.province(h.doc) === province) && (!year || facets.year(h.doc) === year));
     const exactCount = shown.filter((h) => h.exact).length;
-    const items = await Promise.all(shown.slice(0, SHOWN).map(async (hit) => {
-      const [title, url, date, , place] = docs[hit.doc];
-      const s = await snippet(hit, length);
-      const li = document.createElement("li");
-      li.className = "card result";
-      li.innerHTML = `<h3><a href="${escape(new URL(url, rootURL).href)}">${highlightTitle(title, query)}</a></h3>`
-        + `<p class="meta"><time datetime="${date}">${chineseDate(date)}</time>${place ? `<span class="place">${escape(place)}</span>` : ""}`
-        + `${hit.exact ? "" : '<span class="tag plain">相近说法</span>'}</p><p class="summary">${s.html}</p>`;
-      return li;
-    }));
+    const page = shown.slice(0, engine.PAGE);
+    const documents = await Promise.all(page.map((hit) => engine.document(hit.doc)));
     if (mine !== generation) return;
-    list.replaceChildren(...items);
+    list.replaceChildren(...page.map((hit, i) => render(hit, length, documents[i])));
     const ms = Math.round(performance.now() - started);
     status.textContent = shown.length
-      ? `找到 ${exactCount} 篇包含“${query}”的文章${shown.length > exactCount ? `，另有 ${shown.length - exactCount} 篇说法相近` : ""}（${ms} 毫秒）${shown.length > SHOWN ? `，显示前 ${SHOWN} 篇` : ""}。`
+      ? `找到 ${exactCount} 篇包含“${query}”的文章${shown.length > exactCount ? `，另有 ${shown.length - exactCount} 篇说法相近` : ""}（${ms} 毫秒）${shown.length > engine.PAGE ? `，显示前 ${engine.PAGE} 篇` : ""}。`
       : `没有找到包含“${query}”的文章。`;
     app.dataset.results = String(shown.length);
     app.dataset.exact = String(exactCount);
     app.dataset.ms = String(ms);
+    app.dataset.query = query;
   }
 
   // Opened from disk, the browser will not let a page fetch the index: say so.
@@ -255,12 +351,15 @@
       ? "从本地文件打开时浏览器不允许加载搜索索引。请通过网站服务器访问（如 sitegen serve），或按地区、创建模式浏览。"
       : "搜索索引加载失败，请稍后再试。";
   });
-  let timer = 0;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(guarded, 60); });
+  // No delay: a query whose answer comes after a newer one's is dropped (generation).
+  input.addEventListener("input", guarded);
   app.querySelector("form").addEventListener("submit", (e) => { e.preventDefault(); guarded(); });
   provinceSelect.addEventListener("change", guarded);
   yearSelect.addEventListener("change", guarded);
   const initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; guarded(); }
+  // The manifest and the facets (11 KB for 10,000 articles) serve every query: fetch
+  // them while the visitor starts typing.
+  else engine.facets().catch(() => {});
   input.focus();
 })();

@@ -3,8 +3,14 @@
 the search box of headless Chromium (driven by Selenium), checks the results and that
 the browser console has no errors.
 
-Usage: search_test.py PUBLIC_DIR [QUERY=SLUG,SLUG ...]
-Without queries it checks the five seeds. Prints 'N passed, N failed'; exits 1 on failure.
+Usage: search_test.py PUBLIC_DIR
+       search_test.py PUBLIC_DIR --timing MAX_MS QUERY=COUNT ...
+Without options it checks the five seeds. With --timing (scripts/bench-search, on the
+10,000-article site) it enters each query into a freshly opened page as an input method
+does (the whole word at once), checks the number of exact results, and prints how long
+the results took to be on the page: for the first query of the page (only the manifest
+and facets fetched yet) and for the same query entered again, which must be within MAX_MS.
+Prints 'N passed, N failed'; exits 1 on failure.
 """
 import functools
 import http.server
@@ -28,6 +34,11 @@ SEEDS = {
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as any real static server: over HTTP/1.0 each of the files a query
+    # fetches would open a connection of its own.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else headers and body wait for a delayed ACK
+
     def log_message(self, *args):
         pass
 
@@ -44,8 +55,10 @@ def results(driver, query, timeout=10):
     box.clear()
     driver.execute_script("document.getElementById('search-app').removeAttribute('data-results')")
     box.send_keys(query)
+    # Every keystroke searches; wait for the answer to the whole query.
     WebDriverWait(driver, timeout).until(
-        lambda d: d.find_element(By.ID, "search-app").get_attribute("data-results") is not None)
+        lambda d: d.find_element(By.ID, "search-app").get_attribute("data-results") is not None
+        and d.find_element(By.ID, "search-app").get_attribute("data-query") == query)
     app = driver.find_element(By.ID, "search-app")
     links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#results h3 a")]
     similar = [bool(li.find_elements(By.CSS_SELECTOR, ".tag.plain")) for li in driver.find_elements(By.CSS_SELECTOR, "#results li")]
@@ -55,6 +68,7 @@ def results(driver, query, timeout=10):
         "similar": {s for s, sim in zip(slugs, similar) if sim},
         "count": int(app.get_attribute("data-results")),
         "ms": int(app.get_attribute("data-ms") or 0),
+        "exact_count": int(app.get_attribute("data-exact") or 0),
         "url": driver.current_url,
         "marks": len(driver.find_elements(By.CSS_SELECTOR, "#results mark")),
     }
@@ -63,6 +77,64 @@ def results(driver, query, timeout=10):
 def prefixes(slugs, expected):
     """Each expected slug prefix matches exactly one result slug, and no result is left over."""
     return len(slugs) == len(expected) and all(sum(s.startswith(p) for s in slugs) == 1 for p in expected)
+
+
+def seeds(driver, base, check):
+    """The five seeds: exact and similar results, highlighting, the URL, filters."""
+    driver.get(f"{base}/search/index.html")
+    for query, want in SEEDS.items():
+        got = results(driver, query)
+        if "same_as" in want:
+            other = results(driver, want["same_as"])
+            check(query, got["exact"] == other["exact"] and got["exact"], f"{got} vs {other}")
+            continue
+        check(f"{query} exact", prefixes(got["exact"], want["exact"]), got)
+        check(f"{query} similar", prefixes(got["similar"], want.get("similar", set())), got)
+        check(f"{query} highlighted", got["marks"] >= 1, got)
+        check(f"{query} in the URL", "q=" in got["url"], got["url"])
+    for short in ("民", ""):
+        driver.find_element(By.ID, "q").clear()
+        driver.find_element(By.ID, "q").send_keys(short)
+        time.sleep(0.3)
+        check(f"short query {short!r}", not driver.find_elements(By.CSS_SELECTOR, "#results li"))
+    # A shared link runs its query on load.
+    driver.get(f"{base}/search/index.html?q=%E4%B9%8C%E5%85%B0%E7%89%A7%E9%AA%91")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-results"))
+    check("query from the URL", driver.find_element(By.ID, "search-app").get_attribute("data-results") == "1")
+    # Province filter narrows 百场万人 to Gansu's three.
+    results(driver, "百场万人")
+    options_text = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#f-province option")]
+    check("province filter offered", any(t.startswith("甘肃省") for t in options_text), options_text)
+
+
+def committed(driver, query, timeout=60):
+    """The query entered as a Chinese input method enters it: the whole word in one input
+    event when the composition ends (typing key by key would search 百, 百场, 百场万 first)."""
+    driver.execute_script("""
+        const app = document.getElementById('search-app'), box = document.getElementById('q');
+        app.removeAttribute('data-results'); app.removeAttribute('data-query');
+        box.value = arguments[0];
+        box.dispatchEvent(new InputEvent('input', { data: arguments[0], inputType: 'insertFromComposition' }));
+    """, query)
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.find_element(By.ID, "search-app").get_attribute("data-query") == query)
+    app = driver.find_element(By.ID, "search-app")
+    return {"ms": int(app.get_attribute("data-ms")), "exact_count": int(app.get_attribute("data-exact"))}
+
+
+def timing(driver, base, max_ms, cases, check):
+    """Input-to-results time on a large site: the first query after the page has loaded
+    (nothing of it cached yet), and the same query entered again."""
+    for case in cases:
+        query, count = case.rsplit("=", 1)
+        driver.get(f"{base}/search/index.html")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "return performance.getEntriesByType('resource').some(e => /search\\/f-/.test(e.name) && e.responseEnd > 0)"))
+        cold = committed(driver, query)
+        warm = committed(driver, query)
+        print(f"{query}: {cold['exact_count']} results, {cold['ms']} ms first, {warm['ms']} ms again")
+        check(f"{query} count", cold["exact_count"] == int(count), f"{cold['exact_count']} != {count}")
+        check(f"{query} again within {max_ms} ms", warm["ms"] <= max_ms, warm["ms"])
 
 
 def main():
@@ -85,36 +157,16 @@ def main():
             print(f"FAIL {name}: {detail}")
 
     try:
-        driver.get(f"http://127.0.0.1:{port}/search/index.html")
-        for query, want in SEEDS.items():
-            got = results(driver, query)
-            if "same_as" in want:
-                other = results(driver, want["same_as"])
-                check(query, got["exact"] == other["exact"] and got["exact"], f"{got} vs {other}")
-                continue
-            check(f"{query} exact", prefixes(got["exact"], want["exact"]), got)
-            check(f"{query} similar", prefixes(got["similar"], want.get("similar", set())), got)
-            check(f"{query} highlighted", got["marks"] >= 1, got)
-            check(f"{query} in the URL", "q=" in got["url"], got["url"])
-        for short in ("民", ""):
-            driver.find_element(By.ID, "q").clear()
-            driver.find_element(By.ID, "q").send_keys(short)
-            time.sleep(0.3)
-            check(f"short query {short!r}", not driver.find_elements(By.CSS_SELECTOR, "#results li"))
-        # A shared link runs its query on load.
-        driver.get(f"http://127.0.0.1:{port}/search/index.html?q=%E4%B9%8C%E5%85%B0%E7%89%A7%E9%AA%91")
-        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-results"))
-        check("query from the URL", driver.find_element(By.ID, "search-app").get_attribute("data-results") == "1")
-        # Province filter narrows 百场万人 to Gansu's three.
-        results(driver, "百场万人")
-        options_text = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#f-province option")]
-        check("province filter offered", any(t.startswith("甘肃省") for t in options_text), options_text)
+        if len(sys.argv) > 2 and sys.argv[2] == "--timing":
+            timing(driver, f"http://127.0.0.1:{port}", int(sys.argv[3]), sys.argv[4:], check)
+        else:
+            seeds(driver, f"http://127.0.0.1:{port}", check)
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         check("no console errors", not errors, json.dumps(errors, ensure_ascii=False))
     finally:
         driver.quit()
         server.shutdown()
-    print(f"{passed} passed, {failed} failed")
+        print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
 

@@ -1,21 +1,18 @@
 /// The search index of a site: every term with the articles and positions it occurs at,
-/// and how a query is answered. The browser's `search.js` answers from the same data,
-/// in the same way; the tests of this type are the tests of that logic.
+/// and how a query is answered. The browser's `search.js` answers from the same data, in
+/// the same way; the tests of this type (also run on an index read back from the files
+/// the build writes) are the tests of that logic.
+///
+/// Articles are numbered oldest first, so that publishing a new one leaves every other
+/// number, and the postings of every term it does not use, unchanged. Positions are laid
+/// out by `SearchLayout`: the position says which field a match is in.
 public struct SearchIndex: Sendable {
-    public struct Posting: Sendable, Equatable {
-        /// Index into the site's articles (newest first).
-        public var document: Int32
-        public var positions: [Int32]
-    }
-
-    public struct Document: Sendable {
-        public var titleEnd: Int
-        public var campaignsEnd: Int
-        public var regionsEnd: Int
-        public var length: Int
-    }
+    /// Results shown at once; the other orders of a phrase are looked for only while
+    /// the exact matches do not fill them.
+    public static let pageSize = 20
 
     public struct Hit: Sendable, Equatable {
+        /// The article's number (oldest first).
         public var document: Int
         public var score: Int
         /// False for a match in other word order only (石榴红 for 红石榴).
@@ -24,41 +21,40 @@ public struct SearchIndex: Sendable {
         public var firstMatch: Int
     }
 
-    /// Term → postings, by document. Terms are keyed by number (two Han characters, or
-    /// a word's hash), because hashing non-ASCII Swift strings normalises them first and
-    /// costs more than the whole rest of indexing.
-    public private(set) var postings: [UInt64: [Posting]] = [:]
+    /// Term → postings as stored (`SearchPostings`). Terms are keyed by number (two Han
+    /// characters, or a word's hash), because hashing non-ASCII Swift strings normalises
+    /// them first and costs more than the whole rest of indexing.
+    public private(set) var payloads: [UInt64: [UInt8]]
     /// The text of each word term (bigram keys spell their own text).
-    private(set) var words: [UInt64: String] = [:]
-    public private(set) var documents: [Document] = []
+    private(set) var words: [UInt64: String]
+    public let layout: SearchLayout
+    public let count: Int
 
-    public init(texts: [SearchText]) {
-        // Each article's terms in parallel; then one merge, in article order.
-        let local: [(terms: [UInt64: [Int32]], words: [UInt64: String])] = texts.parallelMap { text in
-            var terms: [UInt64: [Int32]] = [:]
-            var words: [UInt64: String] = [:]
-            SearchTokenizer.keys(text.folded) { key, word, position in
-                terms[key, default: []].append(Int32(position))
-                if let word { words[key] = word }
-            }
-            return (terms, words)
+    /// Texts in document order (oldest first).
+    public init(texts: [SearchText], layout: SearchLayout) {
+        let builder = SearchIndexBuilder(layout: layout)
+        for start in stride(from: 0, to: texts.count, by: SearchIndexBuilder.batchSize) {
+            builder.add(texts[start..<min(texts.count, start + SearchIndexBuilder.batchSize)].map { $0 }
+                .parallelMap { DocumentTerms(text: $0, layout: layout) })
         }
-        var postings: [UInt64: [Posting]] = [:]
-        for (index, entry) in local.enumerated() {
-            for (key, positions) in entry.terms {
-                postings[key, default: []].append(Posting(document: Int32(index), positions: positions))
-            }
-            words.merge(entry.words) { first, _ in first }
-        }
-        self.postings = postings
-        documents = texts.map {
-            Document(titleEnd: $0.titleEnd, campaignsEnd: $0.campaignsEnd, regionsEnd: $0.regionsEnd, length: $0.folded.count)
-        }
+        self = builder.finish()
+    }
+
+    /// The seeds' or a test's articles as a site lists them (newest first).
+    public init(articles: [Article]) {
+        self.init(texts: articles.reversed().map(SearchText.init(article:)), layout: SearchLayout(articles: articles))
+    }
+
+    init(payloads: [UInt64: [UInt8]], words: [UInt64: String], layout: SearchLayout, count: Int) {
+        self.payloads = payloads
+        self.words = words
+        self.layout = layout
+        self.count = count
     }
 
     /// The postings of a term as text (a bigram or a word).
-    public func postings(for term: String) -> [Posting]? {
-        postings[SearchTokenizer.key(term)]
+    public func postings(for term: String) -> SearchPostings? {
+        payloads[SearchTokenizer.key(term)].map(SearchPostings.init(decoding:))
     }
 
     /// A term's text from its key.
@@ -73,12 +69,14 @@ public struct SearchIndex: Sendable {
     /// Articles matching every part of the query, best first: a match in the title, then
     /// in the campaigns, then in the regions; then how often and how close together the
     /// parts occur; then the newest. After them, for a one-phrase query of three or four
-    /// characters, the articles that have the same characters in another order (石榴红
-    /// for 红石榴), marked as not exact.
+    /// characters whose exact matches do not fill a page, the articles that have the same
+    /// characters in another order (石榴红 for 红石榴), marked as not exact.
     public func search(_ query: String) -> [Hit] {
         let parts = SearchTokenizer.query(query)
         let exact = search(parts)
-        guard parts.count == 1, case let .phrase(phrase) = parts[0], (3...4).contains(phrase.count) else { return exact }
+        guard parts.count == 1, case let .phrase(phrase) = parts[0], (3...4).contains(phrase.count),
+              exact.count < Self.pageSize
+        else { return exact }
         var seen = Set(exact.map(\.document))
         var similar: [Hit] = []
         for order in Self.reorderings(of: phrase) {
@@ -88,7 +86,11 @@ public struct SearchIndex: Sendable {
                 similar.append(hit)
             }
         }
-        return exact + similar.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        return exact + similar.sorted(by: Self.ranked)
+    }
+
+    static func ranked(_ a: Hit, _ b: Hit) -> Bool {
+        a.score != b.score ? a.score > b.score : a.document > b.document
     }
 
     /// Every other order of the characters, without repeats.
@@ -121,38 +123,41 @@ public struct SearchIndex: Sendable {
         for found in matches.dropFirst() { documents.formIntersection(found.keys) }
         return documents.map { document in
             let starts = matches.map { $0[document]! }
-            return Hit(document: document, score: score(document, starts), firstMatch: starts[0].min()!)
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+            return Hit(document: document, score: score(starts), firstMatch: starts[0].min()!)
+        }.sorted(by: Self.ranked)
     }
 
-    /// For each document, the positions where the part occurs whole.
+    /// For each document, the positions where the part occurs whole, in order.
     func starts(of part: SearchTokenizer.QueryPart) -> [Int: [Int]] {
         let terms = part.terms
-        guard let rarest = terms.min(by: { (postings(for: $0.term)?.count ?? 0) < (postings(for: $1.term)?.count ?? 0) }),
-              let anchor = postings(for: rarest.term)
-        else { return [:] }
-        let lists = terms.map { term in postings(for: term.term).map { Dictionary(uniqueKeysWithValues: $0.map { ($0.document, $0.positions) }) } }
-        if lists.contains(where: { $0 == nil }) { return [:] }
+        var lists: [SearchPostings] = []
+        for term in terms {
+            guard let postings = postings(for: term.term) else { return [:] }
+            lists.append(postings)
+        }
+        let rarest = lists.indices.min { lists[$0].documents.count < lists[$1].documents.count }!
+        let byDocument = lists.map { list in Dictionary(uniqueKeysWithValues: list.documents.enumerated().map { ($1, $0) }) }
         var result: [Int: [Int]] = [:]
-        for posting in anchor {
-            let sets = lists.map { Set($0![posting.document] ?? []) }
+        for (i, document) in lists[rarest].documents.enumerated() {
+            let rows = byDocument.map { $0[document] }
+            if rows.contains(where: { $0 == nil }) { continue }
+            let sets = zip(lists, rows).map { Set($0.positions(of: $1!)) }
             var found: [Int] = []
-            for position in posting.positions {
-                let start = Int(position) - rarest.offset
+            for position in lists[rarest].positions(of: i) {
+                let start = Int(position) - terms[rarest].offset
                 if zip(terms, sets).allSatisfy({ $1.contains(Int32(start + $0.offset)) }) { found.append(start) }
             }
-            if !found.isEmpty { result[Int(posting.document)] = found }
+            if !found.isEmpty { result[Int(document)] = found }
         }
         return result
     }
 
-    func score(_ document: Int, _ starts: [[Int]]) -> Int {
-        let d = documents[document]
+    func score(_ starts: [[Int]]) -> Int {
         var score = 0
         for positions in starts {
-            if positions.contains(where: { $0 < d.titleEnd }) { score += 1000 }
-            if positions.contains(where: { $0 >= d.titleEnd && $0 < d.campaignsEnd }) { score += 500 }
-            if positions.contains(where: { $0 >= d.campaignsEnd && $0 < d.regionsEnd }) { score += 200 }
+            if positions.contains(where: { $0 < layout.campaignsBase }) { score += 1000 }
+            if positions.contains(where: { $0 >= layout.campaignsBase && $0 < layout.regionsBase }) { score += 500 }
+            if positions.contains(where: { $0 >= layout.regionsBase && $0 < layout.bodyBase }) { score += 200 }
             score += min(positions.count, 20)
         }
         if starts.count > 1 {
@@ -162,5 +167,160 @@ public struct SearchIndex: Sendable {
             if closest < 30 { score += 50 - closest }
         }
         return score
+    }
+}
+
+// MARK: - Building
+
+/// Builds an index a batch of documents at a time, so that only one batch's terms are
+/// held at once (all of them took 170 MB on the 10,000-article corpus). Each merge group
+/// appends the batch's terms of its group to their postings, the groups in parallel.
+final class SearchIndexBuilder {
+    static let batchSize = 500
+    let layout: SearchLayout
+    private let groups = (0..<DocumentTerms.groups).map(MergeGroup.init)
+    private var words: [UInt64: String] = [:]
+    private var count = 0
+
+    init(layout: SearchLayout) {
+        self.layout = layout
+    }
+
+    /// The next documents, in order.
+    func add(_ batch: [DocumentTerms]) {
+        let first = count
+        _ = groups.parallelMap { $0.add(batch, first: first) }
+        for document in batch { for (key, word) in document.words { words[key] = word } }
+        count += batch.count
+    }
+
+    func finish() -> SearchIndex {
+        var payloads: [UInt64: [UInt8]] = [:]
+        for group in groups { group.drain { payloads[$0] = $1 } }
+        return SearchIndex(payloads: payloads, words: words, layout: layout, count: count)
+    }
+
+    /// The terms of one group. Only one worker at a time touches a group.
+    private final class MergeGroup: @unchecked Sendable {
+        let group: Int
+        private var index: [UInt64: Int] = [:]
+        private var builders: [SearchPostings.Builder] = []
+        private var keys: [UInt64] = []
+
+        init(_ group: Int) {
+            self.group = group
+        }
+
+        func add(_ documents: [DocumentTerms], first: Int) {
+            for (offset, document) in documents.enumerated() {
+                var at = Int(document.groupPositions[group])
+                for t in Int(document.groupStarts[group])..<Int(document.groupStarts[group + 1]) {
+                    let key = document.keys[t]
+                    let n = Int(document.counts[t])
+                    let slot: Int
+                    if let found = index[key] {
+                        slot = found
+                    } else {
+                        slot = builders.count
+                        index[key] = slot
+                        builders.append(SearchPostings.Builder())
+                        keys.append(DocumentTerms.unmix(key))
+                    }
+                    builders[slot].add(document: first + offset, positions: document.positions[at..<(at + n)])
+                    at += n
+                }
+            }
+        }
+
+        /// Hands over every term's payload and forgets them.
+        func drain(_ body: (UInt64, [UInt8]) -> Void) {
+            for (key, builder) in zip(keys, builders) { body(key, builder.payload) }
+            (index, builders, keys) = ([:], [], [])
+        }
+    }
+}
+
+/// One document's terms, ready to merge: each distinct term once with its positions,
+/// sorted by merge group (so that groups can be merged in parallel). Keys are kept
+/// mixed (multiplied by an odd constant, which can be undone): the top bits of a mixed
+/// key are its group, and sorting mixed keys sorts by group.
+struct DocumentTerms: Sendable {
+    static let groups = 16
+    static let mixer: UInt64 = 0x9E37_79B9_7F4A_7C15
+    /// The inverse of `mixer` modulo 2⁶⁴ (Newton's iteration doubles the good bits).
+    static let unmixer: UInt64 = {
+        var inverse = mixer
+        for _ in 0..<6 { inverse = inverse &* (2 &- mixer &* inverse) }
+        return inverse
+    }()
+
+    @inline(__always) static func mix(_ key: UInt64) -> UInt64 { key &* mixer }
+    @inline(__always) static func unmix(_ mixed: UInt64) -> UInt64 { mixed &* unmixer }
+    @inline(__always) static func group(mixed: UInt64) -> Int { Int(mixed >> 60) }
+
+    /// Mixed keys, ascending.
+    var keys: [UInt64] = []
+    var counts: [Int32] = []
+    /// Every term's positions in the order of `keys`, each term's ascending.
+    var positions: [UInt32] = []
+    /// Where each group starts in `keys` and in `positions` (`groups + 1` entries).
+    var groupStarts: [Int32] = []
+    var groupPositions: [Int32] = []
+    var words: [(UInt64, String)] = []
+
+    init(text: SearchText, layout: SearchLayout) {
+        // An open-addressing table from mixed key to a local number: Dictionary's
+        // hashing cost more than the rest of this function.
+        var capacity = 64
+        while capacity < text.folded.count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        var termKeys: [UInt64] = []
+        var occurrences: [Int32] = []
+        var occurrencePositions: [UInt32] = []
+        occurrences.reserveCapacity(text.folded.count)
+        occurrencePositions.reserveCapacity(text.folded.count)
+        var words: [(UInt64, String)] = []
+        SearchTokenizer.keys(text.folded) { key, word, i in
+            let mixed = Self.mix(key)
+            var slot = Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) >> 7) & mask
+            var id = slots[slot]
+            while id >= 0 && termKeys[Int(id)] != mixed {
+                slot = (slot + 1) & mask
+                id = slots[slot]
+            }
+            if id < 0 {
+                id = Int32(termKeys.count)
+                slots[slot] = id
+                termKeys.append(mixed)
+                if let word { words.append((key, word)) }
+            }
+            occurrences.append(id)
+            occurrencePositions.append(UInt32(layout.position(i, in: text)))
+        }
+        self.words = words
+        var termCounts = [Int32](repeating: 0, count: termKeys.count)
+        for id in occurrences { termCounts[Int(id)] += 1 }
+        var order = termKeys.enumerated().map { ($0.element, Int32($0.offset)) }
+        order.sort { $0.0 < $1.0 }
+        var fill = [Int32](repeating: 0, count: termKeys.count)
+        var total: Int32 = 0
+        for (_, id) in order { fill[Int(id)] = total; total += termCounts[Int(id)] }
+        positions = [UInt32](repeating: 0, count: occurrences.count)
+        for (k, id) in occurrences.enumerated() {
+            positions[Int(fill[Int(id)])] = occurrencePositions[k]
+            fill[Int(id)] += 1
+        }
+        keys = order.map(\.0)
+        counts = order.map { termCounts[Int($0.1)] }
+        groupStarts = [Int32](repeating: Int32(keys.count), count: Self.groups + 1)
+        groupPositions = [Int32](repeating: Int32(positions.count), count: Self.groups + 1)
+        var position: Int32 = 0
+        var next = 0
+        for (t, key) in keys.enumerated() {
+            let group = Self.group(mixed: key)
+            while next <= group { groupStarts[next] = Int32(t); groupPositions[next] = position; next += 1 }
+            position += counts[t]
+        }
     }
 }

@@ -13,22 +13,35 @@ public struct SearchText: Sendable, Equatable {
 
     public init(title: String, campaigns: [String], regions: [String], body: String) {
         var original: [Unicode.Scalar] = []
-        func append(_ text: String) { original.append(contentsOf: text.unicodeScalars); original.append("\n") }
+        // One field a line: a line break inside a title or a name would shift the fields.
+        func append(_ text: String) {
+            original.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+            original.append("\n")
+        }
         append(title)
         titleEnd = original.count
         append(campaigns.joined(separator: " "))
         campaignsEnd = original.count
         append(regions.joined(separator: " "))
         regionsEnd = original.count
-        append(body)
+        original.append(contentsOf: body.unicodeScalars)
         self.original = original
         folded = original.map(SearchText.fold)
     }
 
     /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z.
+    @inline(__always)
     public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if (0x41...0x5A).contains(scalar.value) { return Unicode.Scalar(scalar.value + 32)! }
-        return HanFolding.table[scalar] ?? scalar
+        let value = scalar.value
+        if value >= 0x4E00 && value <= 0x9FFF { return Unicode.Scalar(foldTable[Int(value - 0x4E00)])! }
+        if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(value + 32)! }
+        return scalar
+    }
+
+    /// `HanFolding`'s table (which covers U+4E00–U+9FFF) as an array: a dictionary
+    /// lookup for every character was a tenth of the search stage.
+    static let foldTable: [UInt32] = (0x4E00...0x9FFF).map { value in
+        HanFolding.table[Unicode.Scalar(UInt32(value))!]?.value ?? UInt32(value)
     }
 
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
