@@ -22,11 +22,11 @@ public enum ArticleLoader {
     /// reading it.
     static func states(of seeds: [SeedFile], stamps: SeedStamps) -> [SeedState] {
         seeds.parallelMap { seed in
-            let stamp = FileStamp(path: seed.url.path)
+            let stamp = FileStamp(path: seed.filePath)
             if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
                 return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, bytes: nil)
             }
-            guard stamp != nil, let data = FileManager.default.contents(atPath: seed.url.path) else {
+            guard stamp != nil, let data = FileManager.default.contents(atPath: seed.filePath) else {
                 return SeedState(seed: seed, stamp: nil, contentHash: 0, bytes: nil)
             }
             let bytes = [UInt8](data)
@@ -57,7 +57,7 @@ public enum ArticleLoader {
                      cache: ArticleCache) -> Loaded {
         let entries: [(entry: ArticleCache.Entry, fresh: Bool)] = states.parallelMap { state in
             if let cached = cache[state.seed.path], state.contentHash != 0, cached.contentHash == state.contentHash { return (cached, false) }
-            guard state.contentHash != 0, let bytes = state.bytes ?? FileManager.default.contents(atPath: state.seed.url.path).map({ [UInt8]($0) }) else {
+            guard state.contentHash != 0, let bytes = state.bytes ?? FileManager.default.contents(atPath: state.seed.filePath).map({ [UInt8]($0) }) else {
                 let unreadable = Imported<Article>(nil, diagnostics: [.error(state.seed.path, "the file cannot be read", fix: "check its permissions")])
                 return (ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0), true)
             }

@@ -7,7 +7,9 @@ public struct SeedFile: Sendable, Equatable {
     public var kind: Kind
     /// As the editor names it: `seeds/003_….txt`.
     public var path: String
-    public var url: URL
+    /// Where it is on disk.
+    public var filePath: String
+    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
 }
 
 /// Lists the seeds: every `.txt` and `.md`, where an `.md` beside a `.txt` of the same
@@ -25,16 +27,19 @@ public enum SeedScanner {
         var byStem: [String: SeedFile] = [:]
         var diagnostics: [Diagnostic] = []
         let folders = subfolders(of: directory)
+        let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         for name in names where !name.hasPrefix(".") && !folders.contains(name) {
-            let url = directory.appendingPathComponent(name, isDirectory: false)
+            let filePath = base + name
             let path = displayPrefix.isEmpty ? name : "\(displayPrefix)/\(name)"
-            let ext = (name as NSString).pathExtension.lowercased()
-            let stem = (name as NSString).deletingPathExtension
+            // Plain string work: Foundation's path methods cost more than the rest of the scan.
+            let dot = name.lastIndex(of: ".")
+            let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
+            let stem = dot.map { String(name[..<$0]) } ?? name
             switch ext {
             case "md", "markdown":
-                byStem[stem] = SeedFile(kind: .authored, path: path, url: url)
+                byStem[stem] = SeedFile(kind: .authored, path: path, filePath: filePath)
             case "txt", "text":
-                if byStem[stem]?.kind != .authored { byStem[stem] = SeedFile(kind: .rawPage, path: path, url: url) }
+                if byStem[stem]?.kind != .authored { byStem[stem] = SeedFile(kind: .rawPage, path: path, filePath: filePath) }
             default:
                 diagnostics.append(.warning(path, "not an article (only .txt pages and .md articles are read)",
                                             fix: "rename it to .txt if it is a saved page, or move it out of the seeds folder"))
