@@ -61,25 +61,34 @@ extension CampaignFinder {
     /// Terms between quotation marks, trimmed; terms with clause punctuation inside are
     /// slogans (“中华民族一家亲，同心共筑中国梦”), not names.
     static func quotedTerms(in text: String) -> [String] {
+        // Over the scalars, not the characters: every quotation mark is one scalar, and
+        // walking grapheme by grapheme was a quarter of the time an import takes.
         var terms: [String] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard let pair = CampaignPatterns.quotePairs.first(where: { $0.open == character }),
-                  let close = text[text.index(after: index)...].firstIndex(of: pair.close)
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let after = scalars.index(after: index)
+            guard let pair = quoteScalars.first(where: { $0.open == scalar }),
+                  let close = scalars[after...].firstIndex(of: pair.close)
             else {
-                index = text.index(after: index)
+                index = after
                 continue
             }
-            let term = text[text.index(after: index)..<close].trimmedPageText
+            let term = text[after..<close].trimmedPageText
             if CampaignPatterns.nameLength.contains(term.count),
-               !term.contains(where: { "，,。、；;：:！!？?".contains($0) }) {
+               !term.unicodeScalars.contains(where: { clausePunctuation.contains($0) }) {
                 terms.append(term)
             }
-            index = text.index(after: close)
+            index = scalars.index(after: close)
         }
         return terms
     }
+
+    private static let quoteScalars: [(open: Unicode.Scalar, close: Unicode.Scalar)] = CampaignPatterns.quotePairs.map {
+        ($0.open.unicodeScalars.first!, $0.close.unicodeScalars.first!)
+    }
+    private static let clausePunctuation = Set("，,。、；;：:！!？?".unicodeScalars)
 
     /// Unquoted `X+` models in a headline: 党建+.
     static func plusModels(in text: String) -> [String] {
@@ -116,8 +125,8 @@ extension CampaignFinder {
     static func eventNames(in text: String) -> [String] {
         var names: [String] = []
         for suffix in CampaignPatterns.eventSuffixes {
-            var searchStart = text.startIndex
-            while let range = text.range(of: suffix, range: searchStart..<text.endIndex) {
+            // On the bytes: see `byteRanges`.
+            for range in text.byteRanges(of: suffix) {
                 var start = range.lowerBound
                 var length = 0
                 while start > text.startIndex {
@@ -128,7 +137,6 @@ extension CampaignFinder {
                     length += 1
                 }
                 if length >= 2 { names.append(String(text[start..<range.upperBound])) }
-                searchStart = range.upperBound
             }
         }
         return names

@@ -9,17 +9,11 @@ public enum HanFolding {
     /// The text with every Traditional character replaced by its Simplified form.
     /// Anything outside the CJK Unified Ideographs block is left as it is.
     public static func simplified(_ text: String) -> String {
+        // Most text is Simplified already: check first, by array lookup, and return it as is.
+        guard text.unicodeScalars.contains(where: { simplified($0) != $0 }) else { return text }
         var scalars = String.UnicodeScalarView()
-        var changed = false
-        for scalar in text.unicodeScalars {
-            if let mapped = table[scalar] {
-                scalars.append(mapped)
-                changed = true
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return changed ? String(scalars) : text
+        scalars.append(contentsOf: text.unicodeScalars.lazy.map { simplified($0) })
+        return String(scalars)
     }
 
     /// Only the characters whose Simplified form differs (about 2,700 of the 20,992).
