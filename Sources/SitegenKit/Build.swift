@@ -89,7 +89,10 @@ public enum Build {
         let previous = OutputWriter.manifest(output: options.output, cache: options.cache).flatMap {
             $0.isIntact(in: options.output) ? $0 : nil
         }
-        if let previous, previous.inputs == inputs {
+        // (The intermediates of raw pages are written by the build too: a deleted folder of
+        // them is a change.)
+        let intermediatesPresent = !states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)
+        if let previous, previous.inputs == inputs, intermediatesPresent {
             report.diagnostics = seeds.diagnostics + previous.diagnostics
             report.articles = previous.articleCount
             report.pages = previous.files.values.filter { $0.pageFingerprint != 0 }.count
@@ -110,7 +113,8 @@ public enum Build {
         report.articles = articles.count
 
         try clock.stage("Write intermediates") {
-            try IntermediateWriter.write(articles.filter { $0.origin.hasSuffix(".txt") || $0.origin.hasSuffix(".text") }, to: options.markdown)
+            try IntermediateWriter.write(articles.filter { $0.origin.hasSuffix(".txt") || $0.origin.hasSuffix(".text") },
+                                         to: options.markdown, fresh: loaded.fresh)
         }
 
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }

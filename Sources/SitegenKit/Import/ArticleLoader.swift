@@ -50,6 +50,8 @@ public enum ArticleLoader {
         var cache: ArticleCache
         /// Seeds that were imported rather than taken from the cache.
         var imported: Int
+        /// The origins of the articles of those seeds (as their front matter gives them).
+        var fresh: Set<String>
     }
 
     /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
@@ -79,7 +81,7 @@ public enum ArticleLoader {
             return article
         }
         return Loaded(articles: articles, diagnostics: entries.flatMap(\.entry.imported.diagnostics) + duplicates,
-                      cache: updated, imported: entries.filter(\.fresh).count)
+                      cache: updated, imported: entries.filter(\.fresh).count, fresh: Set(entries.filter(\.fresh).compactMap { $0.entry.imported.value?.origin }))
     }
 
     static func importArticle(_ file: SourceFile, kind: SeedFile.Kind, importer: ArticleImporter) -> Imported<Article> {
@@ -95,15 +97,21 @@ public enum ArticleLoader {
 
 /// Writes the intermediates of imported pages, so tools outside the project can read them.
 enum IntermediateWriter {
-    static func write(_ articles: [Article], to directory: URL) throws {
+    /// Writes, in parallel, the intermediate of every article in `articles` whose file is
+    /// missing or may have changed: its seed was imported afresh (`fresh`), or its text
+    /// depends on other articles (a numbered slug, a republication folded in). The others
+    /// were written by an earlier build from the same bytes.
+    static func write(_ articles: [Article], to directory: URL, fresh: Set<String>) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            for article in articles {
+            _ = try articles.parallelMap { article in
                 let name = (article.origin as NSString).lastPathComponent
-                let stem = (name as NSString).deletingPathExtension
-                let url = directory.appendingPathComponent(stem + ".md")
+                let path = directory.path + "/" + (name as NSString).deletingPathExtension + ".md"
+                let mayHaveChanged = fresh.contains(article.origin) || !article.republished.isEmpty
+                    || article.slug.rawValue.last?.isNumber == true
+                guard mayHaveChanged || !FileManager.default.fileExists(atPath: path) else { return }
                 let bytes = Data(Intermediate.text(for: article).utf8)
-                if FileManager.default.contents(atPath: url.path) != bytes { try bytes.write(to: url, options: .atomic) }
+                if FileManager.default.contents(atPath: path) != bytes { try bytes.write(to: URL(fileURLWithPath: path), options: .atomic) }
             }
         } catch {
             throw SitegenError(path: directory.path, message: "the Markdown intermediates cannot be written",

@@ -85,6 +85,22 @@ struct IncrementalBuildTests {
         #expect(report.output.written > 0 && report.output.removed > 0)
         let site = project.site()
         #expect(site.keys.sorted() == (try project.cleanBuild()).keys.sorted())
+        // The intermediates too: the edited page's is rewritten, the deleted page's stays
+        // (the folder is the editor's), the others are as a clean build writes them.
+        let clean = try TemporaryDirectory("intermediates")
+        var options = project.options
+        options.output = clean.file("public")
+        options.markdown = clean.file("markdown")
+        options.cache = clean.file(".cache")
+        _ = try Build.run(options, log: { _ in })
+        for name in clean.files(under: "markdown").map({ String($0.dropFirst("markdown/".count)) }) {
+            #expect(project.dir.read(".sitegen/markdown/" + name) == clean.read("markdown/" + name), "\(name)")
+        }
+
+        // A deleted folder of intermediates is written again, though nothing else changed.
+        try FileManager.default.removeItem(at: project.dir.file(".sitegen/markdown"))
+        try project.build()
+        #expect(project.dir.files(under: ".sitegen/markdown").count == clean.files(under: "markdown").count)
         for (path, bytes) in try project.cleanBuild() {
             #expect(site[path] == bytes, "\(path) differs from a clean build's")
         }
