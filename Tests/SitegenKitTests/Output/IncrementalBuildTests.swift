@@ -32,14 +32,21 @@ struct IncrementalBuildTests {
             Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, FileStamp(path: dir.file($0).path)?.inode ?? 0) })
         }
 
-        /// The same seeds and templates built from nothing, in another folder.
-        func cleanBuild() throws -> [String: Data] {
+        /// The same seeds and templates built from nothing, in another folder: its
+        /// `public/` and `markdown/`.
+        func cleanDirectory() throws -> TemporaryDirectory {
             let clean = try TemporaryDirectory("clean")
             var options = self.options
             options.output = clean.file("public")
             options.markdown = clean.file("markdown")
             options.cache = clean.file(".cache")
             _ = try Build.run(options, log: { _ in })
+            return clean
+        }
+
+        /// The site of a build from nothing.
+        func cleanBuild() throws -> [String: Data] {
+            let clean = try cleanDirectory()
             return Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) })
         }
 
@@ -87,12 +94,7 @@ struct IncrementalBuildTests {
         #expect(site.keys.sorted() == (try project.cleanBuild()).keys.sorted())
         // The intermediates too: the edited page's is rewritten, the deleted page's stays
         // (the folder is the editor's), the others are as a clean build writes them.
-        let clean = try TemporaryDirectory("intermediates")
-        var options = project.options
-        options.output = clean.file("public")
-        options.markdown = clean.file("markdown")
-        options.cache = clean.file(".cache")
-        _ = try Build.run(options, log: { _ in })
+        let clean = try project.cleanDirectory()
         for name in clean.files(under: "markdown").map({ String($0.dropFirst("markdown/".count)) }) {
             #expect(project.dir.read(".sitegen/markdown/" + name) == clean.read("markdown/" + name), "\(name)")
         }
