@@ -16,17 +16,14 @@ struct ImportCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: markdown)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var failures = 0
-        // Extraction runs on all cores; what it found is printed and written in order.
-        for (path, result) in zip(files, importer.importFiles(files)) {
+        // Extraction and writing run on all cores; what was found is printed in order.
+        for (path, result) in zip(files, try importer.importFiles(files, writingIntermediatesTo: directory)) {
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             guard let article = result.value else {
                 failures += 1
                 continue
             }
-            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let target = directory.appendingPathComponent(stem + ".md")
-            try Data(Intermediate.text(for: article).utf8).write(to: target, options: .atomic)
-            print(describe(article, writtenTo: target.path))
+            print(describe(article, writtenTo: ArticleImporter.intermediatePath(for: path, in: directory).path))
             if keep {
                 let beside = ArticleImporter.correctionPath(for: path)
                 guard !FileManager.default.fileExists(atPath: beside) else {

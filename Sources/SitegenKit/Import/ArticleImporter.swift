@@ -53,14 +53,24 @@ public struct ArticleImporter: Sendable {
     }
 
     /// `seeds/003.txt` → `seeds/003.md`: the file whose front matter overrides an import.
-    /// Reads and imports each file, across all cores; results in the order given.
-    public func importFiles(_ paths: [String]) -> [Imported<Article>] {
-        paths.parallelMap { path in
+    /// Reads and imports each file across all cores, writing each article's intermediate
+    /// into `intermediates` (as `<stem>.md`) when given; results in the order given.
+    public func importFiles(_ paths: [String], writingIntermediatesTo intermediates: URL? = nil) throws -> [Imported<Article>] {
+        try paths.parallelMap { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 return Imported(nil, diagnostics: [.error(path, "the file cannot be read", fix: "check the path")])
             }
-            return importPage(SourceFile(path: path, bytes: [UInt8](data)))
+            let result = importPage(SourceFile(path: path, bytes: [UInt8](data)))
+            if let directory = intermediates, let article = result.value {
+                try Data(Intermediate.text(for: article).utf8).write(to: Self.intermediatePath(for: path, in: directory), options: .atomic)
+            }
+            return result
         }
+    }
+
+    /// Where the intermediate of the page at `path` goes in `directory`.
+    public static func intermediatePath(for path: String, in directory: URL) -> URL {
+        directory.appendingPathComponent(((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".md")
     }
 
     public static func correctionPath(for file: String) -> String {
