@@ -172,7 +172,8 @@ public enum Build {
     }
 
     /// Everything the output depends on: sitegen itself, the configuration, the
-    /// templates and assets, and every seed's bytes. Equal fingerprints, equal sites.
+    /// templates and assets, and every seed's bytes. Equal fingerprints, equal sites
+    /// (and equal warnings).
     static func inputFingerprint(_ options: BuildOptions, templates: TemplateLibrary, seeds: [ArticleLoader.SeedState]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(GeneratorStamp.current)
@@ -186,6 +187,9 @@ public enum Build {
             hasher.combine(seed.seed.path)
             hasher.combine(seed.contentHash)
         }
+        // Not the pages but the warnings depend on the day (a date in the future): on a new
+        // day the build runs through once, rendering nothing that did not change.
+        hasher.combine(ArticleDate.today().isoDate)
         return hasher.finalize()
     }
 
