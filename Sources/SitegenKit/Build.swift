@@ -122,7 +122,7 @@ public enum Build {
         report.pages = plan.count
         let searchInputs = searchFingerprint(index.articles)
         let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
-        let search = clock.stage(reusedSearch == nil ? "Search index" : "Search index (unchanged)") {
+        var search = clock.stage(reusedSearch == nil ? "Search index" : "Search index (unchanged)") {
             reusedSearch == nil ? SearchIndexWriter.files(for: index.articles) : nil
         }
         let searchManifest = search?.manifest ?? reusedSearch.flatMap { OutputPath($0.searchManifest) }
@@ -130,13 +130,21 @@ public enum Build {
         report.output = try clock.stage("Render and write \(plan.count) pages") {
             let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
             do {
+                // The search index first, so its bytes are let go before pages are rendered.
+                var placed: [OutputWriter.Placed] = []
+                if let files = search?.files {
+                    placed += try files.parallelMap { path, bytes in try writer.write(path, bytes) }
+                    search = nil
+                } else if let reusedSearch {
+                    placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
+                }
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
                 let decided = plan.parallelMap { page in
                     let fingerprint = base.fingerprint(page)
                     return (page, fingerprint, writer.kept(page.path, pageFingerprint: fingerprint))
                 }
-                var placed = decided.compactMap(\.2)
+                placed += decided.compactMap(\.2)
                 let changed = decided.filter { $0.2 == nil }.map { ($0.0, $0.1) }
                 // Each card shows on several pages: when many pages change, render each once.
                 let listing = changed.filter { $0.0.listsCards }
@@ -144,11 +152,6 @@ public enum Build {
                     ? base.with(cards: base.cardTable(depths: Set(listing.map(\.0.path.depth)))) : base
                 placed += try changed.parallelMap { page, fingerprint in
                     try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
-                }
-                if let search {
-                    placed += try search.files.parallelMap { path, bytes in try writer.write(path, bytes) }
-                } else if let reusedSearch {
-                    placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
                 }
                 for asset in templates.assets {
                     guard let path = OutputPath(asset) else { continue }

@@ -12,10 +12,9 @@ public enum ArticleLoader {
     struct SeedState: Sendable {
         var seed: SeedFile
         var stamp: FileStamp?
-        /// 0 when the file cannot be read.
+        /// 0 when the file cannot be read. (The bytes are not kept: the import reads the
+        /// few files that changed again, rather than hold every seed in memory.)
         var contentHash: UInt64
-        /// The file's bytes, when they had to be read to hash them.
-        var bytes: [UInt8]?
     }
 
     /// Each seed's content hash: from `stamps` when its file stamp is unchanged, else by
@@ -24,15 +23,16 @@ public enum ArticleLoader {
         seeds.parallelMap { seed in
             let stamp = FileStamp(path: seed.filePath)
             if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
-                return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, bytes: nil)
+                return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash)
             }
             guard stamp != nil, let data = FileManager.default.contents(atPath: seed.filePath) else {
-                return SeedState(seed: seed, stamp: nil, contentHash: 0, bytes: nil)
+                return SeedState(seed: seed, stamp: nil, contentHash: 0)
             }
-            let bytes = [UInt8](data)
-            return SeedState(seed: seed, stamp: stamp, contentHash: max(1, StableHasher.hash(bytes)), bytes: bytes)
+            return SeedState(seed: seed, stamp: stamp, contentHash: contentHash(of: [UInt8](data)))
         }
     }
+
+    static func contentHash(of bytes: [UInt8]) -> UInt64 { max(1, StableHasher.hash(bytes)) }
 
     /// The stamps to record for the next build.
     static func stamps(of states: [SeedState]) -> SeedStamps {
@@ -59,12 +59,14 @@ public enum ArticleLoader {
                      cache: ArticleCache) -> Loaded {
         let entries: [(entry: ArticleCache.Entry, fresh: Bool)] = states.parallelMap { state in
             if let cached = cache[state.seed.path], state.contentHash != 0, cached.contentHash == state.contentHash { return (cached, false) }
-            guard state.contentHash != 0, let bytes = state.bytes ?? FileManager.default.contents(atPath: state.seed.filePath).map({ [UInt8]($0) }) else {
+            guard state.contentHash != 0, let bytes = FileManager.default.contents(atPath: state.seed.filePath).map({ [UInt8]($0) }) else {
                 let unreadable = Imported<Article>(nil, diagnostics: [.error(state.seed.path, "the file cannot be read", fix: "check its permissions")])
                 return (ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0), true)
             }
             let imported = importArticle(SourceFile(path: state.seed.path, bytes: bytes), kind: state.seed.kind, importer: importer)
-            let entry = ArticleCache.Entry(contentHash: state.contentHash, imported: imported,
+            // The hash of the bytes imported: if the file changed since it was stamped, the
+            // next build sees a new stamp, hashes again, and finds this entry.
+            let entry = ArticleCache.Entry(contentHash: contentHash(of: bytes), imported: imported,
                                            textKey: imported.value.map { DuplicateFinder.key(of: $0.body) } ?? 0)
             return (entry, true)
         }
