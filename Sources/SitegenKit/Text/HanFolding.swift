@@ -16,7 +16,6 @@ public enum HanFolding {
         return String(scalars)
     }
 
-    /// Only the characters whose Simplified form differs (about 2,700 of the 20,992).
     /// One character folded, by array lookup (the table covers U+4E00–U+9FFF only).
     @inline(__always)
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -29,6 +28,7 @@ public enum HanFolding {
         table[Unicode.Scalar(UInt32(value))!]?.value ?? UInt32(value)
     }
 
+    /// Only the characters whose Simplified form differs (about 2,700 of the 20,992).
     static let table: [Unicode.Scalar: Unicode.Scalar] = {
         let range = 0x4E00...0x9FFF
         var all = String.UnicodeScalarView()
