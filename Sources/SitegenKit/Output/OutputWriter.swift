@@ -118,7 +118,7 @@ public final class OutputWriter: Sendable {
             } else if !staged.isEmpty || !removals.isEmpty {
                 // From here the output changes: the old manifest no longer describes it.
                 try? fm.removeItem(at: manifestURL)
-                let journal = Journal(staging: staging.lastPathComponent, staged: staged.map(\.rawValue), removals: removals.map(\.rawValue))
+                let journal = Journal(staging: staging.lastPathComponent, staged: staged.map(\.rawValue), removals: removals)
                 try journal.write(to: cache.appendingPathComponent(Self.journalName))
                 try journal.apply(output: output)
                 try fm.removeItem(at: cache.appendingPathComponent(Self.journalName))
@@ -202,18 +202,19 @@ private struct Journal: Codable {
 }
 
 private extension OutputWriter {
-    /// Files in the current site that the new version does not have.
-    func staleFiles(keeping files: [OutputPath: BuildManifest.File]) throws -> [OutputPath] {
-        let fm = FileManager.default
-        if let previous { return previous.files.keys.filter { files[$0] == nil }.sorted() }
-        guard let enumerator = fm.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var stale: [OutputPath] = []
+    /// Files in the current site that the new version does not have, relative to the
+    /// output: from the manifest, or else by listing the output (where a file whose name
+    /// no page could have, a hidden one, is stale too).
+    func staleFiles(keeping files: [OutputPath: BuildManifest.File]) throws -> [String] {
+        if let previous { return previous.files.keys.filter { files[$0] == nil }.map(\.rawValue).sorted() }
+        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var stale: [String] = []
         let base = output.path.hasSuffix("/") ? output.path : output.path + "/"
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
             if let path = OutputPath(relative), files[path] != nil { continue }
-            if let path = OutputPath(relative) { stale.append(path) } else { try? fm.removeItem(at: url) }
+            stale.append(relative)
         }
         return stale.sorted()
     }

@@ -159,6 +159,19 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
+    @Test("without a cache, files the site does not have (a hidden one too) are removed and counted")
+    func strayFiles() throws {
+        let project = try Project("stray")
+        try project.build()
+        try FileManager.default.removeItem(at: project.options.cache)
+        for stray in ["public/old.html", "public/.stray"] { try Data("x".utf8).write(to: project.dir.file(stray)) }
+        let report = try project.build()
+        #expect(report.output.written == 0)
+        #expect(report.output.removed == 2)
+        #expect(project.site() == (try project.cleanBuild()))
+        #expect(!FileManager.default.fileExists(atPath: project.dir.file("public/.stray").path))
+    }
+
     @Test("a damaged cache or a page deleted by hand is noticed, and the site comes out whole")
     func damagedCache() throws {
         let project = try Project("damaged")
