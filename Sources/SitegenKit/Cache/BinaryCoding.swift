@@ -4,11 +4,11 @@ import Foundation
 /// strings, written and read in a fixed order. Much faster than JSON for tens of
 /// thousands of articles, and the cache is ours alone to read.
 struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
-    /// When writing a file: where full buffers go, so a large cache is never held whole.
-    private var sink: FileHandle?
+    private var bytes: [UInt8] = []
+    /// Where full buffers go, so a large cache is never held whole.
+    private let sink: FileHandle
 
-    init() {}
+    private init(sink: FileHandle) { self.sink = sink }
 
     /// Writes a file through a writer, in 1 MB pieces, into place atomically (a
     /// temporary file renamed over the old one).
@@ -18,11 +18,10 @@ struct BinaryWriter {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         do {
-            var writer = BinaryWriter()
-            writer.sink = try FileHandle(forWritingTo: temporary)
+            var writer = BinaryWriter(sink: try FileHandle(forWritingTo: temporary))
             try body(&writer)
             try writer.flush()
-            try writer.sink?.close()
+            try writer.sink.close()
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -31,14 +30,14 @@ struct BinaryWriter {
     }
 
     private mutating func flush() throws {
-        guard let sink, !bytes.isEmpty else { return }
+        guard !bytes.isEmpty else { return }
         try sink.write(contentsOf: bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Hands a full buffer to the file, if writing one.
+    /// Hands a full buffer to the file.
     private mutating func spill() {
-        if sink != nil, bytes.count >= 1 << 20 { try? flush() }
+        if bytes.count >= 1 << 20 { try? flush() }
     }
 
     mutating func write(_ value: UInt64) {
