@@ -68,7 +68,6 @@ public enum Build {
         defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(total: 7, log: log)
         let stampsURL = options.cache.appendingPathComponent("seeds.bin")
-        let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
         let (seeds, states) = try clock.stage("Read seeds") {
@@ -102,19 +101,18 @@ public enum Build {
             return report
         }
 
-        let loaded = clock.stage("Import articles") {
-            ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
-        }
-        if loaded.imported > 0 { try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
-        let articles = loaded.articles
         let today = ArticleDate.today()
-        let articleDiagnostics = loaded.diagnostics + articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
+        let (articles, articleDiagnostics, fresh) = clock.stage("Import articles") {
+            importArticles(states, options: options, today: today)
+        }
         report.diagnostics = seeds.diagnostics + articleDiagnostics
         report.articles = articles.count
+        // The bodies are on disk now: give their memory back before the next stages.
+        MallocTrim.releaseFreedMemory()
 
         try clock.stage("Write intermediates") {
             try IntermediateWriter.write(articles.filter { $0.origin.hasSuffix(".txt") || $0.origin.hasSuffix(".text") },
-                                         to: options.markdown, fresh: loaded.fresh)
+                                         to: options.markdown, fresh: fresh)
         }
 
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }
@@ -122,22 +120,23 @@ public enum Build {
         report.pages = plan.count
         let searchInputs = searchFingerprint(index.articles)
         let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
-        var search = clock.stage(reusedSearch == nil ? "Search index" : "Search index (unchanged)") {
-            reusedSearch == nil ? SearchIndexWriter.files(for: index.articles) : nil
-        }
-        let searchManifest = search?.manifest ?? reusedSearch.flatMap { OutputPath($0.searchManifest) }
-
-        report.output = try clock.stage("Render and write \(plan.count) pages") {
-            let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
-            do {
-                // The search index first, so its bytes are let go before pages are rendered.
-                var placed: [OutputWriter.Placed] = []
-                if let files = search?.files {
-                    placed += try files.parallelMap { path, bytes in try writer.write(path, bytes) }
-                    search = nil
-                } else if let reusedSearch {
-                    placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
+        // Files are staged as they are made, the search index's first: its files are
+        // written while it is built, never all held at once.
+        let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
+        do {
+            var placed: [OutputWriter.Placed] = []
+            let searchManifest = try clock.stage(reusedSearch == nil ? "Search index" : "Search index (unchanged)") { () -> OutputPath? in
+                guard let reusedSearch else {
+                    let written = try SearchIndexWriter.write(for: index.articles) { path, bytes in try writer.write(path, bytes) }
+                    placed += written.placed
+                    return written.manifest
                 }
+                placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
+                return OutputPath(reusedSearch.searchManifest)
+            }
+            MallocTrim.releaseFreedMemory()
+
+            report.output = try clock.stage("Render and write \(plan.count) pages") {
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
                 let decided = plan.parallelMap { page in
@@ -165,13 +164,27 @@ public enum Build {
                     manifest.searchInputs = searchInputs
                     manifest.searchManifest = searchManifest?.rawValue ?? ""
                 }
-            } catch {
-                writer.abandon()
-                throw error
             }
+        } catch {
+            writer.abandon()
+            throw error
         }
         report.stages = clock.stages
         return report
+    }
+
+    /// The articles of the seeds (from the cache when their bytes are unchanged), their
+    /// problems, and the origins of those imported afresh; writes the cache. The bodies
+    /// are then moved to a spill file in the cache folder, so that from here on a build
+    /// holds one article's body at a time, not all of them.
+    static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions,
+                               today: ArticleDate) -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>) {
+        let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
+        let loaded = ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
+        if loaded.imported > 0 { try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
+        let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
+        let spilled = BodySpill(folder: options.cache)?.spill(loaded.articles)
+        return (spilled ?? loaded.articles, diagnostics, loaded.fresh)
     }
 
     /// Everything the output depends on: sitegen itself, the configuration, the

@@ -128,7 +128,7 @@ private extension ArticleCache {
         writer.write(a.origin)
         writer.write(a.slug.rawValue)
         writer.write(a.summary)
-        writer.write(a.body)
+        writer.write(a.body.markdown)
         writer.write(a.republished.count)
         for r in a.republished {
             writer.write(r.source)

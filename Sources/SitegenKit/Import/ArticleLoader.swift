@@ -67,7 +67,7 @@ public enum ArticleLoader {
             // The hash of the bytes imported: if the file changed since it was stamped, the
             // next build sees a new stamp, hashes again, and finds this entry.
             let entry = ArticleCache.Entry(contentHash: contentHash(of: bytes), imported: imported,
-                                           textKey: imported.value.map { DuplicateFinder.key(of: $0.body) } ?? 0)
+                                           textKey: imported.value.map { DuplicateFinder.key(of: $0.body.markdown) } ?? 0)
             return (entry, true)
         }
         var updated = ArticleCache()

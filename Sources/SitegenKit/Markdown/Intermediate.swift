@@ -21,7 +21,7 @@ public enum Intermediate {
         lines.append("slug: \(article.slug)")
         lines.append("summary: \(quoted(article.summary))")
         lines.append("---")
-        return lines.joined(separator: "\n") + "\n\n" + article.body
+        return lines.joined(separator: "\n") + "\n\n" + article.body.markdown
     }
 
     /// Reads an authored article. `file` is the path as the editor names it; every

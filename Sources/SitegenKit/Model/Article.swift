@@ -18,8 +18,8 @@ public struct Article: Sendable, Equatable, Encodable {
     public var slug: Slug
     /// One or two sentences for lists and feeds.
     public var summary: String
-    /// The body as normalised CommonMark.
-    public var body: String
+    /// The body as normalised CommonMark (`body.markdown`), in memory or read from disk.
+    public var body: ArticleBody
     /// The same text published again by others (转载): their sources and seed files. Set by
     /// the build, which keeps one page for a republished article; never in front matter.
     public var republished: [Republication] = []
@@ -39,7 +39,7 @@ public struct Article: Sendable, Equatable, Encodable {
         self.origin = origin
         self.slug = slug
         self.summary = summary
-        self.body = body
+        self.body = ArticleBody(body)
     }
 }
 

@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
 
     /// The page's bytes.
     public func render(_ page: PlannedPage) throws -> [UInt8] {
-        switch content(of: page, body: { HTMLRenderer.render(markdown: index.articles[$0].body) }) {
+        switch content(of: page, body: { HTMLRenderer.render(markdown: index.articles[$0].body.markdown) }) {
         case let .template(name, context): return Array(try templates.render(context, with: name).utf8)
         case let .text(text): return Array(text.utf8)
         }
@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
         var renderer = self
         renderer.cards = .fingerprinted
         let content = renderer.content(of: page) { i in
-            RenderedBody(html: String(StableHasher.hash(index.articles[i].body), radix: 16), headings: [])
+            RenderedBody(html: String(index.articles[i].body.hash, radix: 16), headings: [])
         }
         switch content {
         case let .template(name, context): return HashingEncoder.hash(context, seed: templates.fingerprint(of: name))

@@ -52,6 +52,11 @@ public struct SearchIndex: Sendable {
         self.count = count
     }
 
+    /// Hands over a term's payload and forgets it: the writer lets each go once stored.
+    mutating func removePayload(for key: UInt64) -> [UInt8]? {
+        payloads.removeValue(forKey: key)
+    }
+
     /// The postings of a term as text (a bigram or a word).
     public func postings(for term: String) -> SearchPostings? {
         payloads[SearchTokenizer.key(term)].map(SearchPostings.init(decoding:))
@@ -232,10 +237,15 @@ final class SearchIndexBuilder {
             }
         }
 
-        /// Hands over every term's payload and forgets them.
+        /// Hands over every term's payload and forgets them, each as it goes: the
+        /// payloads and the builders are never all held at once.
         func drain(_ body: (UInt64, [UInt8]) -> Void) {
-            for (key, builder) in zip(keys, builders) { body(key, builder.payload) }
-            (index, builders, keys) = ([:], [], [])
+            index = [:]
+            for slot in builders.indices {
+                body(keys[slot], builders[slot].payload)
+                builders[slot] = SearchPostings.Builder()
+            }
+            (builders, keys) = ([], [])
         }
     }
 }

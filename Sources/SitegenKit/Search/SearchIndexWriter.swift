@@ -25,13 +25,25 @@ public enum SearchIndexWriter {
     /// Articles per chunk table.
     static let chunkSize = 64
 
-    public static func files(for articles: [Article]) -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
+    /// The index's files, all held in memory (for tests and small sites).
+    public static func files(for articles: [Article]) throws -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
+        let written = try write(for: articles) { path, bytes in (path, bytes) }
+        return (written.placed, written.manifest)
+    }
+
+    /// Hands each file of the index to `emit` as soon as it is made (in parallel, each path
+    /// once), so that the index is never held whole: at 50,000 articles its files are
+    /// 280 MB. Returns what `emit` returned, and the manifest's path.
+    public static func write<Placed: Sendable>(for articles: [Article],
+                                              emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> (placed: [Placed], manifest: OutputPath) {
         // Oldest first: see SearchIndex.
         let ordered = Array(articles.reversed())
         let layout = SearchLayout(articles: ordered)
-        // A batch at a time: each article's text, its document, and its terms for the index.
+        var output = Output<Placed>()
+        // A batch at a time: each article's text, its document (written at once), and its
+        // terms for the index.
         let builder = SearchIndexBuilder(layout: layout)
-        var prepared: [(document: [UInt8], hash: [UInt8])] = []
+        var documentHashes: [[UInt8]] = []
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
@@ -39,56 +51,57 @@ public enum SearchIndexWriter {
                 return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document))
             }
             builder.add(batch.map(\.terms))
-            prepared += batch.map { ($0.document, $0.hash) }
+            try output.add(batch.map { ("d-\(hex($0.hash)).bin", $0.document) }, emit)
+            documentHashes += batch.map(\.hash)
         }
-        let index = builder.finish()
-        var output = Output()
+        var index = builder.finish()
 
-        // Documents and the chunk tables that name them.
+        // The chunk tables that name the documents.
         var chunkHashes: [UInt8] = []
-        for start in stride(from: 0, to: prepared.count, by: chunkSize) {
-            var table: [UInt8] = []
-            for entry in prepared[start..<min(prepared.count, start + chunkSize)] {
-                output.add("d-\(hex(entry.hash)).bin", entry.document)
-                table += entry.hash
-            }
-            chunkHashes += output.add("c", table, ext: "bin")
+        for start in stride(from: 0, to: documentHashes.count, by: chunkSize) {
+            chunkHashes += try output.add("c", Array(documentHashes[start..<min(documentHashes.count, start + chunkSize)].joined()), ext: "bin", emit)
         }
 
-        // Buckets, with the large postings in files of their own.
+        // Buckets, with the large postings in files of their own; a wave of buckets at a
+        // time, each term's postings let go once encoded.
         let keys = index.payloads.keys.sorted()
         var buckets = 1
         while buckets < 4096 && buckets * 128 < keys.count { buckets *= 2 }
-        var members = Array(repeating: [UInt64](), count: buckets)
-        let terms = keys.map { index.term(for: $0) }
-        for (key, term) in zip(keys, terms) { members[Int(fnv1a32(Array(term.utf8)) & UInt32(buckets - 1))].append(key) }
-        let encoded = members.parallelMap { keys in
-            var bucket: [UInt8] = []
-            var own: [(hash: [UInt8], bytes: [UInt8])] = []
-            for key in keys {
-                let term = Array(index.term(for: key).utf8)
-                let payload = index.payloads[key]!
-                Varint.append(term.count, to: &bucket)
-                bucket += term
-                if payload.count > ownFileThreshold {
-                    let file = Deflate.compress(payload)
-                    let name = hash(file)
-                    own.append((name, file))
-                    Varint.append(1, to: &bucket)
-                    bucket += name
-                    Varint.append(file.count, to: &bucket)
-                } else {
-                    Varint.append(0, to: &bucket)
-                    Varint.append(payload.count, to: &bucket)
-                    bucket += payload
-                }
-            }
-            return (bucket: Deflate.compress(bucket), own: own)
+        var members = Array(repeating: [(key: UInt64, term: [UInt8])](), count: buckets)
+        for key in keys {
+            let term = Array(index.term(for: key).utf8)
+            members[Int(fnv1a32(term) & UInt32(buckets - 1))].append((key, term))
         }
         var bucketHashes: [UInt8] = []
-        for entry in encoded {
-            for file in entry.own { output.add("t-\(hex(file.hash)).bin", file.bytes) }
-            bucketHashes += output.add("b", entry.bucket, ext: "bin")
+        let wave = 64
+        for first in stride(from: 0, to: buckets, by: wave) {
+            let inWave = members[first..<min(buckets, first + wave)]
+            let work: [[(term: [UInt8], payload: [UInt8])]] = inWave.map { terms in
+                terms.map { ($0.term, index.removePayload(for: $0.key)!) }
+            }
+            let encoded = work.parallelMap { entries -> (bucket: [UInt8], own: [(name: String, bytes: [UInt8])]) in
+                var bucket: [UInt8] = []
+                var own: [(name: String, bytes: [UInt8])] = []
+                for (term, payload) in entries {
+                    Varint.append(term.count, to: &bucket)
+                    bucket += term
+                    if payload.count > ownFileThreshold {
+                        let file = Deflate.compress(payload)
+                        let name = hash(file)
+                        own.append(("t-\(hex(name)).bin", file))
+                        Varint.append(1, to: &bucket)
+                        bucket += name
+                        Varint.append(file.count, to: &bucket)
+                    } else {
+                        Varint.append(0, to: &bucket)
+                        Varint.append(payload.count, to: &bucket)
+                        bucket += payload
+                    }
+                }
+                return (bucket: Deflate.compress(bucket), own: own)
+            }
+            try output.add(encoded.flatMap { $0.own }, emit)
+            for entry in encoded { bucketHashes += try output.add("b", entry.bucket, ext: "bin", emit) }
         }
 
         // Facets: province and year of each article.
@@ -110,11 +123,11 @@ public enum SearchIndexWriter {
         Varint.append(firstYear, to: &facets)
         for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &facets) }
         for article in ordered { Varint.append(article.date.year - firstYear, to: &facets) }
-        let facetsHash = output.add("f", Deflate.compress(facets), ext: "bin")
+        let facetsHash = try output.add("f", Deflate.compress(facets), ext: "bin", emit)
 
         let folding = HanFolding.table.sorted { $0.key.value < $1.key.value }
         let foldText = String(String.UnicodeScalarView(folding.map(\.key))) + "\n" + String(String.UnicodeScalarView(folding.map(\.value)))
-        let foldHash = output.add("fold", Deflate.compress(Array(foldText.utf8)), ext: "bin")
+        let foldHash = try output.add("fold", Deflate.compress(Array(foldText.utf8)), ext: "bin", emit)
 
         let manifest = json([
             "version": 2,
@@ -127,9 +140,9 @@ public enum SearchIndexWriter {
             "facets": "f-\(hex(facetsHash)).bin",
             "fold": "fold-\(hex(foldHash)).bin",
         ] as [String: Any])
-        let manifestPath = OutputPath(folder + "manifest-\(hex(hash(manifest))).json")!
-        output.files.append((manifestPath, manifest))
-        return (output.files, manifestPath)
+        let manifestName = "manifest-\(hex(hash(manifest))).json"
+        try output.add([(manifestName, manifest)], emit)
+        return (output.placed, OutputPath(folder + manifestName)!)
     }
 
     /// An article's address around its slug (`articles/` and `/index.html`): documents hold
@@ -165,21 +178,24 @@ public enum SearchIndexWriter {
         return out
     }
 
-    /// The files so far, each path once (two empty buckets have the same bytes and name).
-    struct Output {
-        var files: [(OutputPath, [UInt8])] = []
+    /// What `emit` returned for the files so far, each path once (two empty buckets have
+    /// the same bytes and name).
+    struct Output<Placed: Sendable> {
+        private(set) var placed: [Placed] = []
         private var seen: Set<String> = []
 
-        mutating func add(_ name: String, _ bytes: [UInt8]) {
-            guard seen.insert(name).inserted else { return }
-            files.append((OutputPath(folder + name)!, bytes))
+        /// Emits those of `files` not emitted yet, in parallel.
+        mutating func add(_ files: [(name: String, bytes: [UInt8])], _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws {
+            let new = files.filter { seen.insert($0.name).inserted }
+            placed += try new.parallelMap { try emit(OutputPath(folder + $0.name)!, $0.bytes) }
         }
 
-        /// Adds `<prefix>-<hash>.<ext>` and returns the hash.
+        /// Emits `<prefix>-<hash>.<ext>` and returns the hash.
         @discardableResult
-        mutating func add(_ prefix: String, _ bytes: [UInt8], ext: String) -> [UInt8] {
+        mutating func add(_ prefix: String, _ bytes: [UInt8], ext: String,
+                          _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> [UInt8] {
             let name = hash(bytes)
-            add("\(prefix)-\(hex(name)).\(ext)", bytes)
+            try add([("\(prefix)-\(hex(name)).\(ext)", bytes)], emit)
             return name
         }
     }

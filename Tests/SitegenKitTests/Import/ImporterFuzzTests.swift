@@ -68,9 +68,9 @@ struct ImporterFuzzTests {
                 published += 1
                 #expect(!article.title.isEmpty)
                 #expect(!Self.chromeMarkers.contains { article.title.contains($0) }, "run \(runs): chrome title \(article.title)")
-                let paragraphs = article.body.components(separatedBy: "\n\n")
+                let paragraphs = article.body.markdown.components(separatedBy: "\n\n")
                 #expect(paragraphs.contains { $0.count >= 20 && !Self.chromeMarkers.contains(where: $0.contains) },
-                        "run \(runs) of seed \(seed) published chrome only: \(article.body.prefix(200))")
+                        "run \(runs) of seed \(seed) published chrome only: \(article.body.markdown.prefix(200))")
             } else {
                 #expect(result.diagnostics.count == 1, "run \(runs): \(result.diagnostics)")
             }

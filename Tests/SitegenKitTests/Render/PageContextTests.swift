@@ -13,7 +13,7 @@ struct PageContextTests {
         let here = SitePaths.home
         // 003 has headings (a table of contents), related articles and a campaign.
         let i = try #require(index.articles.firstIndex { $0.origin.hasPrefix("seeds/003") })
-        let article = renderer.articlePage(i, SitePaths.article(index.articles[i].slug), body: HTMLRenderer.render(markdown: index.articles[i].body))
+        let article = renderer.articlePage(i, SitePaths.article(index.articles[i].slug), body: HTMLRenderer.render(markdown: index.articles[i].body.markdown))
         let region = renderer.regionPage(index.regions.roots[0], 1, here)
         let campaign = renderer.campaignPage(0, 1, here)
         let timeline = renderer.timelinePage(here)

@@ -15,7 +15,7 @@ struct PaginationTests {
             article.title = "永登县第\(i + 1)篇：“四聚焦”推进民族团结进步事业"
             article.slug = Slug("article-\(i + 1)")!
             article.date = ArticleDate(year: 2024, month: 1 + i % 12, day: 1 + i % 28)!
-            article.body = "第\(i + 1)篇。" + base.body
+            article.body = ArticleBody("第\(i + 1)篇。" + base.body.markdown)
             try Data(Intermediate.text(for: article).utf8).write(to: seeds.appendingPathComponent("a\(i).md"))
         }
         let options = dir.buildOptions(seeds: seeds)

@@ -13,7 +13,7 @@ struct SearchIndexTests {
 
     /// The same index as the build writes it, read back from its files.
     static let written: SearchIndex = {
-        let output = SearchIndexWriter.files(for: site.articles)
+        let output = try! SearchIndexWriter.files(for: site.articles)
         let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.0.rawValue, $0.1) })
         return SearchIndex(manifest: files[output.manifest.rawValue]!) { files["search/" + $0] }!
     }()
@@ -49,7 +49,7 @@ struct SearchIndexTests {
 
     @Test("each article's document, found through its chunk table, gives its address, date, title and text")
     func documents() throws {
-        let output = SearchIndexWriter.files(for: Self.site.articles)
+        let output = try SearchIndexWriter.files(for: Self.site.articles)
         let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.0.rawValue, $0.1) })
         let json = try JSONSerialization.jsonObject(with: Data(files[output.manifest.rawValue]!))
         let manifest = try #require(json as? [String: Any])
@@ -66,7 +66,7 @@ struct SearchIndexTests {
             #expect(address[0] + lines[0] + address[1] == SitePaths.article(article.slug).rawValue)
             #expect(lines[1] == article.date.isoDate)
             #expect(lines[3] == article.title)
-            #expect(String(lines[4]) == CommonMark.plainText(article.body))
+            #expect(String(lines[4]) == CommonMark.plainText(article.body.markdown))
         }
     }
 
@@ -92,7 +92,7 @@ struct SearchIndexTests {
     @Test("the result set is what a plain text search of the seeds finds", arguments: ["百场万人", "红石榴", "乌兰牧骑", "铸牢", "民族团结", "石榴", "五个认同"])
     func exact(query: String) {
         let grep = Self.site.articles.filter { article in
-            (article.title + article.campaigns.joined() + article.regions.joined() + CommonMark.plainText(article.body)).contains(query)
+            (article.title + article.campaigns.joined() + article.regions.joined() + CommonMark.plainText(article.body.markdown)).contains(query)
         }.map { String($0.origin.dropFirst("seeds/".count).prefix(3)) }
         #expect(seeds(for: query, exactOnly: true).sorted() == grep.sorted())
     }
