@@ -17,7 +17,7 @@ public enum ArticleExtractor {
             result.dateLine = lines[dateline.index].number
             result.source = sourceName(in: lines[dateline.index].text)
         } else {
-            result.ambiguousDate = lines.lazy.filter { $0.text.count <= 200 }
+            result.ambiguousDate = lines.lazy.filter { $0.text.hasAtMost(200) }
                 .compactMap { DateScanner.ambiguousDate(in: $0.text) }.first
         }
 
@@ -32,7 +32,7 @@ public enum ArticleExtractor {
         // A byline on its own line beside the dateline (来源：… on the next line).
         if result.source == nil, let anchor = dateline?.index ?? titleIndex {
             for index in max(0, anchor - 2)...min(lines.count - 1, anchor + 2) where index != titleIndex {
-                if let name = sourceName(in: lines[index].text), lines[index].text.count <= 80 {
+                if let name = sourceName(in: lines[index].text), lines[index].text.hasAtMost(80) {
                     result.source = name
                     break
                 }
@@ -63,14 +63,14 @@ private extension ArticleExtractor {
     /// "2024年，永登县…" is never the publication date.
     static func findDateline(in lines: [PageLine]) -> Dateline? {
         var firstBare: Dateline?
-        for (index, line) in lines.enumerated() where line.text.count <= 160 {
+        for (index, line) in lines.enumerated() where line.text.hasAtMost(160) {
             let text = line.text
-            guard !ChromePatterns.headerDateMarkers.contains(where: text.contains),
-                  !text.contains("。"),
+            guard !ChromePatterns.headerDateMarkers.contains(where: text.containsBytes),
+                  !text.containsBytes("。"),
                   let found = DateScanner.firstDate(in: text)
             else { continue }
-            let labelled = ChromePatterns.dateLabels.contains(where: text.contains)
-                || ChromePatterns.sourceLabels.contains(where: text.contains)
+            let labelled = ChromePatterns.dateLabels.contains(where: text.containsBytes)
+                || ChromePatterns.sourceLabels.contains(where: text.containsBytes)
             if labelled { return Dateline(index: index, date: found.date) }
             if firstBare == nil { firstBare = Dateline(index: index, date: found.date) }
         }
@@ -81,14 +81,14 @@ private extension ArticleExtractor {
     /// `甘肃省酒泉市民宗委`. It ends at a space, a bracket or the next byline label.
     static func sourceName(in text: String) -> String? {
         for label in ChromePatterns.sourceLabels {
-            guard let labelRange = text.range(of: label) else { continue }
+            guard let labelRange = text.firstByteRange(of: label) else { continue }
             var rest = text[labelRange.upperBound...].drop(while: { ":：/ 　丨|".contains($0) })
             if let stop = rest.firstIndex(where: { " 　\t[]【】|丨<>".contains($0) }) {
                 rest = rest[..<stop]
             }
             var name = String(rest)
             for label in ChromePatterns.bylineLabels {
-                if let r = name.range(of: label) { name = String(name[..<r.lowerBound]) }
+                if let r = name.firstByteRange(of: label) { name = String(name[..<r.lowerBound]) }
             }
             name = name.trimmingCharacters(in: .init(charactersIn: "()（）,，;；。.、-—"))
             if name.count >= 2 { return name }
@@ -119,7 +119,7 @@ private extension ArticleExtractor {
             let next = lines[(index + 1)...].prefix(8).first {
                 !$0.text.isEmpty && !LineKind.isNoise($0.text) && !LineKind.isByline($0.text)
             }
-            if let next, next.text.count >= 60 { return index }
+            if let next, !next.text.hasAtMost(59) { return index }
         }
         return nil
     }
@@ -127,12 +127,12 @@ private extension ArticleExtractor {
     static func isTitleLike(_ text: String) -> Bool {
         let hanCount = text.reduce(0) { $0 + ($1.isHan ? 1 : 0) }
         // Menus, credits, previous/next links and footers are never headlines.
-        guard hanCount >= 5, text.count <= 120, LineKind.classify(text) == .content,
-              !ChromePatterns.sourceLabels.contains(where: text.contains),
+        guard hanCount >= 5, text.hasAtMost(120), LineKind.classify(text) == .content,
+              !ChromePatterns.sourceLabels.contains(where: text.containsBytes),
               DateScanner.firstDate(in: text) == nil
         else { return false }
         // A sentence that ends in 。 and runs long is a paragraph, not a headline.
-        return !(text.hasSuffix("。") && text.count > 50)
+        return !(text.hasSuffix("。") && !text.hasAtMost(50))
     }
 }
 

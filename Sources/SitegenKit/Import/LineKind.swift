@@ -23,7 +23,7 @@ enum LineKind: Equatable {
     }
 
     static func isNoise(_ text: String) -> Bool {
-        if text.count <= 40, ChromePatterns.noisePhrases.contains(where: text.contains) { return true }
+        if text.hasAtMost(40), ChromePatterns.noisePhrases.contains(where: text.containsBytes) { return true }
         // Markdown images, lone bullets and separators, bare view counters.
         if text.hasPrefix("![") { return true }
         if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return true }
@@ -32,24 +32,24 @@ enum LineKind: Equatable {
 
     /// A byline: source, date or author labels, or a date, on a short line.
     static func isByline(_ text: String) -> Bool {
-        text.count <= 120 && (ChromePatterns.sourceLabels.contains(where: text.contains)
-            || ChromePatterns.dateLabels.contains(where: text.contains)
+        text.hasAtMost(120) && (ChromePatterns.sourceLabels.contains(where: text.containsBytes)
+            || ChromePatterns.dateLabels.contains(where: text.containsBytes)
             || DateScanner.firstDate(in: text) != nil || DateScanner.ambiguousDate(in: text) != nil)
     }
 
     static func isBreadcrumb(_ text: String) -> Bool {
         if ChromePatterns.breadcrumbMarkers.contains(where: text.hasPrefix) { return true }
         // 首页 > 新闻中心 > 地方动态, 首页>>新闻中心>>正文
-        return text.hasPrefix("首页") && (text.contains(">") || text.contains("»") || text.contains("＞"))
+        return text.hasPrefix("首页") && (text.containsBytes(">") || text.containsBytes("»") || text.containsBytes("＞"))
     }
 
     static func isFooter(_ text: String) -> Bool {
-        text.count <= 120 && ChromePatterns.footerPhrases.contains(where: text.contains)
+        text.hasAtMost(120) && ChromePatterns.footerPhrases.contains(where: text.containsBytes)
     }
 
     /// `编辑/王珺茹`, `责任编辑：张三`, `来源/永登县委统战部`, `(天水在线编辑:李俊锋)`, `【编辑：…】`.
     static func isCredit(_ text: String) -> Bool {
-        guard text.count <= 60 else { return false }
+        guard text.hasAtMost(60) else { return false }
         var inner = Substring(text)
         if let first = inner.first, "(（【[".contains(first) {
             inner = inner.dropFirst()
@@ -57,7 +57,7 @@ enum LineKind: Equatable {
         }
         let labels = ChromePatterns.creditLabels + ChromePatterns.sourceLabels
         for label in labels {
-            guard let range = inner.range(of: label) else { continue }
+            guard let range = inner.firstByteRange(of: label) else { continue }
             // The label opens the line, or (inside brackets) follows a short site name.
             let lead = inner[..<range.lowerBound]
             guard lead.isEmpty || (text.first.map { "(（【[".contains($0) } ?? false && lead.count <= 8)

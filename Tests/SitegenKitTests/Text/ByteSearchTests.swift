@@ -14,4 +14,24 @@ struct ByteSearchTests {
         #expect(found.map { String(text[$0]) } == expected)
         #expect(found.count == (needle.isEmpty ? 0 : text.ranges(of: needle).count))
     }
+
+    @Test("the first occurrence and whether there is one, as the standard library finds them", arguments: [
+        ("责任编辑：张三", "编辑"), ("（天水在线编辑:李俊锋）", "编辑:"), ("来源/永登县委统战部", "来源"),
+        ("首页 > 新闻中心", ">"), ("首页＞新闻", "＞"), ("aab", "ab"), ("没有", "有无"), ("", "x"), ("x", ""),
+        ("🇨🇳中国", "中国"), ("版权所有©2024", "版权所有"),
+    ])
+    func first(text: String, needle: String) {
+        let expected = needle.isEmpty ? nil : text.firstRange(of: needle)
+        #expect(text.firstByteRange(of: needle) == expected)
+        #expect(text.containsBytes(needle) == (expected != nil))
+    }
+
+    @Test("a length bound is checked without counting the whole line, by characters", arguments: [
+        "", "一", "民族团结进步", "🇨🇳🇨🇳🇨🇳", "e\u{301}e\u{301}e\u{301}", "👨‍👩‍👧‍👦ab", String(repeating: "团", count: 200),
+    ])
+    func bound(text: String) {
+        for n in 0...8 { #expect(text.hasAtMost(n) == (text.count <= n), "\(text) \(n)") }
+        #expect(text.hasAtMost(200) == (text.count <= 200))
+        #expect(text.hasAtMost(199) == (text.count <= 199))
+    }
 }
