@@ -123,14 +123,14 @@ private extension BlockBuilder {
             count += 1
             if count > maxLeadInLength { return nil }
             if ChromePatterns.sentenceEnds.contains(character) {
-                return count >= 4 && count < text.count + 1 ? String(text.prefix(count)) : nil
+                return count >= 4 ? String(text.prefix(count)) : nil
             }
         }
         return nil
     }
 
     static func isParallelShape(_ sentence: String) -> Bool {
-        sentence.count <= 40 && (sentence.contains("，") || sentence.contains(","))
+        sentence.hasAtMost(40) && (sentence.containsBytes("，") || sentence.containsBytes(","))
     }
 
     /// Length of an ordinal opening: `一、` `一是` `二要` `（一）` `(三)` `1.` `2、` `第一，`.

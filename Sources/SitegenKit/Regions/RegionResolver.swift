@@ -102,17 +102,46 @@ private extension RegionResolver {
 /// Finds the names of divisions in text: longest match first, left to right, so
 /// 张家川回族自治县 is one name, not 张家川 and more.
 struct PlaceScanner: Sendable {
-    /// By first character: the aliases starting with it, longest first, as scalars.
-    private let byFirst: [Unicode.Scalar: [(alias: [Unicode.Scalar], codes: [RegionCode])]]
+    typealias Candidates = [(alias: [Unicode.Scalar], codes: [RegionCode])]
+    /// By first character: the aliases starting with it, longest first, as scalars. Looked
+    /// up for every character of every page: through a table of the Basic Multilingual
+    /// Plane (where every division's name starts) rather than a hashed dictionary, whose
+    /// hashing was most of this scan.
+    private let candidates: [Candidates]
+    /// For each BMP scalar value, its index in `candidates`, or -1.
+    private let slot: [Int32]
+    /// Names that start beyond the BMP: none in today's table, but a name may.
+    private let beyondBMP: [Unicode.Scalar: Candidates]
 
     init(aliases: [String: [RegionCode]]) {
-        var byFirst: [Unicode.Scalar: [(alias: [Unicode.Scalar], codes: [RegionCode])]] = [:]
+        var byFirst: [Unicode.Scalar: Candidates] = [:]
         for (alias, codes) in aliases {
             let scalars = Array(alias.unicodeScalars)
             guard let first = scalars.first, scalars.count >= 2 else { continue }
             byFirst[first, default: []].append((scalars, codes))
         }
-        self.byFirst = byFirst.mapValues { $0.sorted { $0.alias.count != $1.alias.count ? $0.alias.count > $1.alias.count : $0.alias.lexicographicallyPrecedes($1.alias, by: { $0.value < $1.value }) } }
+        var candidates: [Candidates] = []
+        var slot = [Int32](repeating: -1, count: 0x10000)
+        var beyondBMP: [Unicode.Scalar: Candidates] = [:]
+        for (first, list) in byFirst.sorted(by: { $0.key.value < $1.key.value }) {
+            let longestFirst = list.sorted { $0.alias.count != $1.alias.count ? $0.alias.count > $1.alias.count : $0.alias.lexicographicallyPrecedes($1.alias, by: { $0.value < $1.value }) }
+            if first.value < 0x10000 {
+                slot[Int(first.value)] = Int32(candidates.count)
+                candidates.append(longestFirst)
+            } else {
+                beyondBMP[first] = longestFirst
+            }
+        }
+        self.candidates = candidates
+        self.slot = slot
+        self.beyondBMP = beyondBMP
+    }
+
+    @inline(__always)
+    private func candidates(startingWith scalar: Unicode.Scalar) -> Candidates? {
+        guard scalar.value < 0x10000 else { return beyondBMP[scalar] }
+        let index = slot[Int(scalar.value)]
+        return index < 0 ? nil : candidates[Int(index)]
     }
 
     /// Each name found, as the divisions it can mean, in order.
@@ -126,7 +155,7 @@ struct PlaceScanner: Sendable {
         var i = 0
         var lastMatchEnd = -1
         scanning: while i < scalars.count {
-            if let candidates = byFirst[scalars[i]] {
+            if let candidates = candidates(startingWith: scalars[i]) {
                 let atBoundary = i == 0 || i == lastMatchEnd || !Character(scalars[i - 1]).isHan
                 for (alias, codes) in candidates where i + alias.count <= scalars.count && (alias.count > 2 || atBoundary) {
                     var matches = true
