@@ -62,7 +62,7 @@ public struct ArticleImporter: Sendable {
             }
             let result = importPage(SourceFile(path: path, bytes: [UInt8](data)))
             if let directory = intermediates, let article = result.value {
-                try Data(Intermediate.text(for: article).utf8).write(to: Self.intermediatePath(for: path, in: directory), options: .atomic)
+                try AtomicFile.write(Array(Intermediate.text(for: article).utf8), to: Self.intermediatePath(for: path, in: directory).path)
             }
             return result
         }

@@ -112,8 +112,8 @@ enum IntermediateWriter {
                 let mayHaveChanged = fresh.contains(article.origin) || !article.republished.isEmpty
                     || article.slug.rawValue.last?.isNumber == true
                 guard mayHaveChanged || !FileManager.default.fileExists(atPath: path) else { return }
-                let bytes = Data(Intermediate.text(for: article).utf8)
-                if FileManager.default.contents(atPath: path) != bytes { try bytes.write(to: URL(fileURLWithPath: path), options: .atomic) }
+                let bytes = Array(Intermediate.text(for: article).utf8)
+                if FileManager.default.contents(atPath: path).map(Array.init) != bytes { try AtomicFile.write(bytes, to: path) }
             }
         } catch {
             throw SitegenError(path: directory.path, message: "the Markdown intermediates cannot be written",

@@ -12,8 +12,8 @@ struct ArticleBodyTests {
 
     @Test("a spilled body reads back byte for byte, with its hash, and equals the one in memory")
     func roundTrip() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let directory = try TemporaryDirectory("spill")
+        let folder = directory.file("cache")
         // Empty, CJK, a 4-byte scalar, and one longer than the spill's 1 MB write buffer.
         let bodies = ["", "酒泉市“党建+”模式。\n\n## 小标题\n\n正文𠀀。", String(repeating: "民族团结进步示范创建，", count: 40_000), "x"]
         let articles = bodies.enumerated().map { Self.article($0.offset + 1, body: $0.element) }
