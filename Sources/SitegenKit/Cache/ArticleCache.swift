@@ -103,8 +103,14 @@ struct FileStamp: Sendable, Equatable {
     }
 
     init?(path: String) {
+        self.init(path: path, relativeTo: AT_FDCWD)
+    }
+
+    /// The stamp of `path` inside the open folder `folder`: for many files of one folder,
+    /// the kernel then walks only the path below it.
+    init?(path: String, relativeTo folder: Int32) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0 else { return nil }
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         inode = UInt64(info.st_ino)

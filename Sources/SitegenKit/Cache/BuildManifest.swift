@@ -64,10 +64,12 @@ struct BuildManifest: Sendable {
     /// Whether every file is still in the output with its recorded size (someone may have
     /// deleted or edited the output by hand since).
     func isIntact(in output: URL) -> Bool {
-        let base = output.path + "/"
+        let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return false }
+        defer { close(folder) }
         let files = Array(self.files)
         return !files.isEmpty && !files.parallelMap { path, file in
-            FileStamp(path: base + path.rawValue)?.size == Int64(file.size)
+            FileStamp(path: path.rawValue, relativeTo: folder)?.size == Int64(file.size)
         }.contains(false)
     }
 
