@@ -21,18 +21,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // zlib (Debian's zlib1g-dev): the search index is stored compressed, and the
-        // browser inflates it with its own DecompressionStream.
+        // libdeflate (Debian's libdeflate-dev): the search index is stored as raw DEFLATE,
+        // which the browser inflates with its own DecompressionStream.
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
         ),
         .target(
             name: "SitegenKit",
             dependencies: [
                 "CCmark",
-                "CZlib",
+                "CLibdeflate",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
