@@ -2,28 +2,29 @@ import Foundation
 
 /// Writes a search index as static files a browser fetches piece by piece. Every name
 /// carries a hash of the file's bytes, so a server may cache it forever and a file whose
-/// bytes did not change keeps its name and is not rewritten. All but the manifest and the
-/// chunk tables are compressed (raw DEFLATE; the browser inflates them with
-/// `DecompressionStream`).
+/// bytes did not change keeps its name and is not rewritten. All but the manifest are
+/// compressed (raw DEFLATE; the browser inflates them with `DecompressionStream`).
 ///
-/// - `manifest-<hash>.json`: the field layout, the names of the buckets and of the chunk
-///   tables, and of the facet and folding files; the search page names it.
+/// - `manifest-<hash>.json`: the field layout and the names of the table and of the
+///   folding file; the search page names it.
+/// - `a-<hash>.bin`, the table, fetched with the page: the name of every bucket and of
+///   every article's document, and each article's province and year (for the filters).
 /// - `b-<hash>.bin`, one per bucket: the terms whose FNV-1a hash falls in it, each with its
 ///   postings inline or, when they are large, the name and size of a file of their own
 ///   (`t-<hash>.bin`). A query fetches only the buckets (and own files) of its terms.
-/// - `c-<hash>.bin`: for each run of `chunkSize` articles, the names of their documents.
 /// - `d-<hash>.bin`, one per article: slug, date, place, title and text, for showing a
 ///   result and cutting its snippet; fetched only for the results shown.
-/// - `f-<hash>.bin`: each article's province and year, for the filters.
 /// - `fold-<hash>.bin`: the Traditional → Simplified table, fetched only when a query has a
 ///   term the index lacks (as every term with a Traditional character is).
+///
+/// So the first query of a page waits for three rounds of fetches: its buckets, their own
+/// files, and the documents of the first page of results. (A table of document names per
+/// 64 articles, fetched after ranking, cost a fourth round and 17–19 more files.)
 public enum SearchIndexWriter {
     /// Every file of the index is under this folder.
     static let folder = "search/"
     /// Postings larger than this are stored in a file of their own.
     static let ownFileThreshold = 2048
-    /// Articles per chunk table.
-    static let chunkSize = 64
 
     public static func files(for articles: [Article]) -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
         // Oldest first: see SearchIndex.
@@ -31,34 +32,26 @@ public enum SearchIndexWriter {
         let layout = SearchLayout(articles: ordered)
         // A batch at a time: each article's text, its document, and its terms for the index.
         let builder = SearchIndexBuilder(layout: layout)
-        var prepared: [(document: [UInt8], hash: [UInt8])] = []
+        var documents: [(bytes: [UInt8], name: [UInt8])] = []
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
                 let document = Deflate.compress(documentBytes(article, text))
-                return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document))
+                return (terms: DocumentTerms(text: text, layout: layout), document: document, name: documentHash(document))
             }
             builder.add(batch.map(\.terms))
-            prepared += batch.map { ($0.document, $0.hash) }
+            documents += batch.map { ($0.document, $0.name) }
         }
         let index = builder.finish()
         var output = Output()
 
-        // Documents and the chunk tables that name them.
-        var chunkHashes: [UInt8] = []
-        for start in stride(from: 0, to: prepared.count, by: chunkSize) {
-            var table: [UInt8] = []
-            for entry in prepared[start..<min(prepared.count, start + chunkSize)] {
-                output.add("d-\(hex(entry.hash)).bin", entry.document)
-                table += entry.hash
-            }
-            chunkHashes += output.add("c", table, ext: "bin")
-        }
+        let documentNames = uniqueNames(documents)
+        for (document, name) in zip(documents, documentNames) { output.add("d-\(hex(name)).bin", document.bytes) }
 
         // Buckets, with the large postings in files of their own.
         let keys = index.payloads.keys.sorted()
         var buckets = 1
-        while buckets < 4096 && buckets * 128 < keys.count { buckets *= 2 }
+        while buckets < 4096 && buckets * 64 < keys.count { buckets *= 2 }
         var members = Array(repeating: [UInt64](), count: buckets)
         let terms = keys.map { index.term(for: $0) }
         for (key, term) in zip(keys, terms) { members[Int(fnv1a32(Array(term.utf8)) & UInt32(buckets - 1))].append(key) }
@@ -85,13 +78,13 @@ public enum SearchIndexWriter {
             }
             return (bucket: Deflate.compress(bucket), own: own)
         }
-        var bucketHashes: [UInt8] = []
+        var bucketNames: [UInt8] = []
         for entry in encoded {
             for file in entry.own { output.add("t-\(hex(file.hash)).bin", file.bytes) }
-            bucketHashes += output.add("b", entry.bucket, ext: "bin")
+            bucketNames += output.add("b", entry.bucket, ext: "bin")
         }
 
-        // Facets: province and year of each article.
+        // The table: buckets and documents by number, and each article's province and year.
         var provinces: [String: Int] = [:]
         var provinceNames: [String] = []
         for article in ordered {
@@ -101,35 +94,61 @@ public enum SearchIndexWriter {
             }
         }
         let firstYear = ordered.map(\.date.year).min() ?? 0
-        var facets: [UInt8] = []
-        Varint.append(provinceNames.count, to: &facets)
+        var table: [UInt8] = []
+        Varint.append(buckets, to: &table)
+        table += bucketNames
+        for name in documentNames { table += name }
+        Varint.append(provinceNames.count, to: &table)
         for name in provinceNames {
-            Varint.append(name.utf8.count, to: &facets)
-            facets += Array(name.utf8)
+            Varint.append(name.utf8.count, to: &table)
+            table += Array(name.utf8)
         }
-        Varint.append(firstYear, to: &facets)
-        for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &facets) }
-        for article in ordered { Varint.append(article.date.year - firstYear, to: &facets) }
-        let facetsHash = output.add("f", Deflate.compress(facets), ext: "bin")
+        Varint.append(firstYear, to: &table)
+        for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &table) }
+        for article in ordered { Varint.append(article.date.year - firstYear, to: &table) }
+        let tableHash = output.add("a", Deflate.compress(table), ext: "bin")
 
         let folding = HanFolding.table.sorted { $0.key.value < $1.key.value }
         let foldText = String(String.UnicodeScalarView(folding.map(\.key))) + "\n" + String(String.UnicodeScalarView(folding.map(\.value)))
         let foldHash = output.add("fold", Deflate.compress(Array(foldText.utf8)), ext: "bin")
 
         let manifest = json([
-            "version": 2,
+            "version": 3,
             "count": ordered.count,
             "layout": [layout.campaignsBase, layout.regionsBase, layout.bodyBase],
             "article": [articleAddress.prefix, articleAddress.suffix],
-            "buckets": hex(bucketHashes),
-            "chunkSize": chunkSize,
-            "chunks": hex(chunkHashes),
-            "facets": "f-\(hex(facetsHash)).bin",
+            "table": "a-\(hex(tableHash)).bin",
             "fold": "fold-\(hex(foldHash)).bin",
         ] as [String: Any])
         let manifestPath = OutputPath(folder + "manifest-\(hex(hash(manifest))).json")!
         output.files.append((manifestPath, manifest))
         return (output.files, manifestPath)
+    }
+
+    /// Bytes in the name of a document. The table names every document, so 4 bytes (not
+    /// 6) keep it at 40 KB for 10,000 articles, within what a first query may fetch.
+    static let documentNameSize = 4
+
+    /// The first bytes of a document's hash, after `attempt` more bytes of the counter
+    /// when an older document has the name already.
+    static func documentHash(_ bytes: [UInt8], attempt: UInt8 = 0) -> [UInt8] {
+        Array(hash(attempt == 0 ? bytes : bytes + [attempt]).prefix(documentNameSize))
+    }
+
+    /// Names for documents in order, each its own: two documents of a 10,000-article site
+    /// share 4 bytes of hash about once in a hundred sites. The newer one then takes the
+    /// hash of its bytes and a counter, so adding an article renames no other document.
+    static func uniqueNames(_ documents: [(bytes: [UInt8], name: [UInt8])]) -> [[UInt8]] {
+        var taken = Set<[UInt8]>()
+        return documents.map { document in
+            var name = document.name
+            var attempt: UInt8 = 0
+            while !taken.insert(name).inserted {
+                attempt += 1
+                name = documentHash(document.bytes, attempt: attempt)
+            }
+            return name
+        }
     }
 
     /// An article's address around its slug (`articles/` and `/index.html`): documents hold
