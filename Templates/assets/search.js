@@ -145,15 +145,19 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     return entries.some((e) => !e) ? null : terms.map((t, i) => ({ ...t, entry: entries[i] }));
   }
 
-  // For each document, where the part occurs whole, in order.
+  // For each document, where the part occurs whole, in order: { docs, ends, positions },
+  // shaped as postings. Flat arrays, not an array a document: a first query allocated
+  // enough of those to spend more time collecting garbage than searching.
   async function starts(part) {
     const terms = await cover(part);
-    const found = new Map();
-    if (!terms) return found;
+    if (!terms) return null;
     const lists = await Promise.all(terms.map((t) => postings(t.term, t.entry)));
+    // One term at offset 0 (a word, two characters): its postings are the matches.
+    if (lists.length === 1) return lists[0];
     let a = 0;
     lists.forEach((l, i) => { if (l.docs.length < lists[a].docs.length) a = i; });
-    const rows = lists.map(() => 0), anchor = lists[a];
+    const anchor = lists[a], rows = new Int32Array(lists.length), at = new Int32Array(lists.length);
+    const docs = [], ends = [], positions = [];
     for (let i = 0; i < anchor.docs.length; i++) {
       const doc = anchor.docs[i];
       let all = true;
@@ -163,8 +167,8 @@ globalThis.sitegenSearch = (manifestURL, load) => {
         all = rows[j] < l.docs.length && l.docs[rows[j]] === doc;
       }
       if (!all) continue;
-      const at = lists.map((l, j) => (rows[j] === 0 ? 0 : l.ends[rows[j] - 1]));
-      const hits = [];
+      for (let j = 0; j < lists.length; j++) at[j] = rows[j] === 0 ? 0 : lists[j].ends[rows[j] - 1];
+      const before = positions.length;
       for (let k = i === 0 ? 0 : anchor.ends[i - 1]; k < anchor.ends[i]; k++) {
         const start = anchor.positions[k] - terms[a].offset;
         let ok = true;
@@ -174,46 +178,65 @@ globalThis.sitegenSearch = (manifestURL, load) => {
           while (at[j] < end && l.positions[at[j]] < want) at[j]++;
           ok = at[j] < end && l.positions[at[j]] === want;
         }
-        if (ok) hits.push(start);
+        if (ok) positions.push(start);
       }
-      if (hits.length) found.set(doc, hits);
+      if (positions.length > before) { docs.push(doc); ends.push(positions.length); }
     }
-    return found;
+    return { docs, ends, positions };
   }
 
-  function score(all) {
+  // The score of row `rows[j]` of each part's matches `m[j]`.
+  function score(m, rows) {
     const { campaignsBase, regionsBase, bodyBase } = layout;
+    const from = (j) => (rows[j] === 0 ? 0 : m[j].ends[rows[j] - 1]), to = (j) => m[j].ends[rows[j]];
     let s = 0;
-    for (const ps of all) {
+    for (let j = 0; j < m.length; j++) {
       // Positions ascend, and the fields come before the text: only their few are read.
-      let i = 0;
-      if (ps[0] < campaignsBase) s += 1000;
-      while (i < ps.length && ps[i] < campaignsBase) i++;
-      if (i < ps.length && ps[i] < regionsBase) s += 500;
-      while (i < ps.length && ps[i] < regionsBase) i++;
-      if (i < ps.length && ps[i] < bodyBase) s += 200;
-      s += Math.min(ps.length, 20);
+      const ps = m[j].positions, end = to(j);
+      let i = from(j);
+      if (ps[i] < campaignsBase) s += 1000;
+      while (i < end && ps[i] < campaignsBase) i++;
+      if (i < end && ps[i] < regionsBase) s += 500;
+      while (i < end && ps[i] < regionsBase) i++;
+      if (i < end && ps[i] < bodyBase) s += 200;
+      s += Math.min(end - from(j), 20);
     }
-    if (all.length > 1) {
+    if (m.length > 1) {
       let closest = Infinity;
-      for (const a of all[0].slice(0, 50)) for (const other of all.slice(1)) for (const b of other.slice(0, 50)) closest = Math.min(closest, Math.abs(a - b));
+      for (let x = from(0); x < Math.min(to(0), from(0) + 50); x++) {
+        for (let j = 1; j < m.length; j++) {
+          for (let y = from(j); y < Math.min(to(j), from(j) + 50); y++) closest = Math.min(closest, Math.abs(m[0].positions[x] - m[j].positions[y]));
+        }
+      }
       if (closest < 30) s += 50 - closest;
     }
     return s;
   }
-  const ranked = (a, b) => b.score - a.score || b.doc - a.doc;
+  // Best first: by score, then newest. One number a hit sorts without a comparator.
+  function ranked(hits) {
+    const keys = new Float64Array(hits.length), byDoc = new Map();
+    hits.forEach((h, i) => { keys[i] = h.score * 2 ** 24 + h.doc; byDoc.set(h.doc, h); });
+    keys.sort().reverse();
+    return Array.from(keys, (k) => byDoc.get(k % 2 ** 24));
+  }
 
   async function searchParts(parts) {
     if (!parts.length) return [];
-    const matches = await Promise.all(parts.map(starts));
-    if (matches.some((m) => !m.size)) return [];
-    const hits = [];
-    for (const doc of matches[0].keys()) {
-      if (!matches.every((m) => m.has(doc))) continue;
-      const all = matches.map((m) => m.get(doc));
-      hits.push({ doc, score: score(all), first: all[0][0], exact: true });
+    const m = await Promise.all(parts.map(starts));
+    if (m.some((found) => !found || !found.docs.length)) return [];
+    const rows = new Int32Array(m.length), hits = [];
+    for (let i = 0; i < m[0].docs.length; i++) {
+      const doc = m[0].docs[i];
+      let all = true;
+      for (let j = 1; j < m.length && all; j++) {
+        while (rows[j] < m[j].docs.length && m[j].docs[rows[j]] < doc) rows[j]++;
+        all = rows[j] < m[j].docs.length && m[j].docs[rows[j]] === doc;
+      }
+      if (!all) continue;
+      rows[0] = i;
+      hits.push({ doc, score: score(m, rows), first: m[0].positions[i === 0 ? 0 : m[0].ends[i - 1]], exact: true });
     }
-    return hits.sort(ranked);
+    return ranked(hits);
   }
 
   function reorderings(phrase) {
@@ -255,7 +278,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
         similar.push({ ...hit, exact: false });
       }
     }
-    return { hits: exact.concat(similar.sort(ranked)), length, exact: exact.length };
+    return { hits: exact.concat(ranked(similar)), length, exact: exact.length };
   }
 
   // Province and year of every article, for the filters.
@@ -265,12 +288,15 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   }
 
   // What a result shows: address (from the slug), date, place, title, and the text.
+  // Positions count characters: a text without surrogate pairs (almost every one) is
+  // indexed as it is, not split into an array of characters (48,000 strings a page).
+  const characters = (text) => (/[\uD800-\uDFFF]/.test(text) ? Array.from(text) : text);
   // Once the table is there, the fetch starts at the call, not a turn of the event loop later.
   function documentOf(doc) {
     if (!table) return init().then(() => documentOf(doc));
     return file(table.document(doc), (bytes) => {
       const lines = utf16.decode(bytes).split("\n");
-      return { url: manifest.article[0] + lines[0] + manifest.article[1], date: lines[1], place: lines[2], title: lines[3], body: Array.from(lines.slice(4).join("\n")) };
+      return { url: manifest.article[0] + lines[0] + manifest.article[1], date: lines[1], place: lines[2], title: lines[3], body: characters(lines.slice(4).join("\n")) };
     });
   }
 
@@ -298,7 +324,9 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   // 2022-09-13 → 2022年9月13日, as every other list of the site writes dates.
   const chineseDate = (iso) => { const [y, m, d] = iso.split("-").map(Number); return `${y}年${m}月${d}日`; };
   const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-  const marked = (chars, from, to) => escape(chars.slice(0, from).join("")) + "<mark>" + escape(chars.slice(from, to).join("")) + "</mark>" + escape(chars.slice(to).join(""));
+  // `chars`: a string, or an array of characters (see `characters`).
+  const joined = (chars) => (typeof chars === "string" ? chars : chars.join(""));
+  const marked = (chars, from, to) => escape(joined(chars.slice(0, from))) + "<mark>" + escape(joined(chars.slice(from, to))) + "</mark>" + escape(joined(chars.slice(to)));
 
   // The positions of the index say where the match is: in the title, the tags or the text.
   function render(hit, length, d) {
@@ -307,7 +335,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     const titleHTML = hit.first < campaignsBase ? marked(title, hit.first, hit.first + length) : escape(d.title);
     let snippet;
     if (hit.first < bodyBase) { // a match in the headline or the tags: show the start of the text instead
-      snippet = escape(text.slice(0, 90).join("").replace(/\n/g, " ")) + (text.length > 90 ? "……" : "");
+      snippet = escape(joined(text.slice(0, 90)).replace(/\n/g, " ")) + (text.length > 90 ? "……" : "");
     } else {
       const at = hit.first - bodyBase, from = Math.max(0, at - 36), to = Math.min(text.length, at + length + 54);
       snippet = (from > 0 ? "……" : "") + marked(text.slice(from, to), at - from, at - from + length).replace(/\n/g, " ") + (to < text.length ? "……" : "");
@@ -347,7 +375,8 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     const documents = Promise.all(page.map((hit) => engine.document(hit.doc)));
     const count = (key) => { const m = new Map(); for (const h of hits) { const k = key(h.doc); if (k) m.set(k, (m.get(k) || 0) + 1); } return [...m].sort((a, b) => b[1] - a[1]); };
     fillFilter(provinceSelect, count(facets.province), province);
-    fillFilter(yearSelect, count(facets.year).sort((a, b) => b[0].localeCompare(a[0])), year);
+    // Years newest first; by number, as localeCompare's first call loads a collation (30 ms).
+    fillFilter(yearSelect, count(facets.year).sort((a, b) => b[0] - a[0]), year);
     filters.hidden = hits.length === 0;
     const shownDocuments = await documents;
     if (mine !== generation) return;

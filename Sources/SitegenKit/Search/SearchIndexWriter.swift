@@ -50,6 +50,8 @@ public enum SearchIndexWriter {
 
         // Buckets, with the large postings in files of their own.
         let keys = index.payloads.keys.sorted()
+        // 64 to 128 terms a bucket: a query of two pairs fetches the least (their two
+        // buckets, and 6 bytes a bucket in the table).
         var buckets = 1
         while buckets < 4096 && buckets * 64 < keys.count { buckets *= 2 }
         var members = Array(repeating: [UInt64](), count: buckets)
