@@ -1,8 +1,8 @@
 // Run sitegen's own search (Templates/assets/search.js, the code the browser runs) in Node
 // on a built site, with fetch replaced by a reader of the site's files that counts what a
 // browser would download. Each query starts cold, as the first search after opening the
-// page: the manifest, the buckets and own files of its terms, the facets, and the chunk
-// tables and documents of the first page of results.
+// page: the manifest and the table (fetched with the page), the buckets and own files of
+// its terms, and the documents of the first page of results.
 //
 //   node scripts/search-query.mjs PUBLIC_DIR QUERY...
 // prints one JSON line per query: results (exact), similar, bytes, files, ms.
@@ -16,7 +16,7 @@ const [site, ...queries] = process.argv.slice(2);
 const root = path.resolve(site);
 const manifestName = (await readdir(path.join(root, "search"))).find((f) => /^manifest-[0-9a-f]+\.json$/.test(f));
 const code = await readFile(path.join(here, "../Templates/assets/search.js"), "utf8");
-const context = vm.createContext({ Blob, Response, TextDecoder, TextEncoder, URL, DecompressionStream, Promise, Math, JSON, Map, Set, Array, Uint8Array, Uint16Array, Int32Array, Error });
+const context = vm.createContext({ TextDecoder, TextEncoder, URL, DecompressionStream, Promise, Math, JSON, Map, Set, Array, Uint8Array, Uint16Array, Int32Array, Error });
 context.globalThis = context;
 vm.runInContext(code, context);
 

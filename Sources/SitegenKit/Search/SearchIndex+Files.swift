@@ -8,14 +8,17 @@ extension SearchIndex {
         guard let object = try? JSONSerialization.jsonObject(with: Data(manifest)) as? [String: Any],
               let count = object["count"] as? Int,
               let layout = object["layout"] as? [Int], layout.count == 3,
-              let buckets = object["buckets"] as? String
+              let tableName = object["table"] as? String,
+              let tableFile = read(tableName), let table = Deflate.decompress(tableFile)
         else { return nil }
         var payloads: [UInt64: [UInt8]] = [:]
         var words: [UInt64: String] = [:]
-        let names = Array(buckets.utf8)
-        for start in stride(from: 0, to: names.count, by: 12) {
-            let name = String(decoding: names[start..<min(names.count, start + 12)], as: UTF8.self)
-            guard let file = read("b-\(name).bin"), let bucket = Deflate.decompress(file) else { return nil }
+        var tableReader = VarintReader(table)
+        let buckets = tableReader.next()
+        for _ in 0..<buckets {
+            guard let file = read("b-\(SearchIndexWriter.hex(Array(tableReader.bytes(6)))).bin"),
+                  let bucket = Deflate.decompress(file)
+            else { return nil }
             var reader = VarintReader(bucket)
             while !reader.isAtEnd {
                 let term = String(decoding: reader.bytes(reader.next()), as: UTF8.self)

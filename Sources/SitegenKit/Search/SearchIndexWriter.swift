@@ -2,28 +2,29 @@ import Foundation
 
 /// Writes a search index as static files a browser fetches piece by piece. Every name
 /// carries a hash of the file's bytes, so a server may cache it forever and a file whose
-/// bytes did not change keeps its name and is not rewritten. All but the manifest and the
-/// chunk tables are compressed (raw DEFLATE; the browser inflates them with
-/// `DecompressionStream`).
+/// bytes did not change keeps its name and is not rewritten. All but the manifest are
+/// compressed (raw DEFLATE; the browser inflates them with `DecompressionStream`).
 ///
-/// - `manifest-<hash>.json`: the field layout, the names of the buckets and of the chunk
-///   tables, and of the facet and folding files; the search page names it.
+/// - `manifest-<hash>.json`: the field layout and the names of the table and of the
+///   folding file; the search page names it.
+/// - `a-<hash>.bin`, the table, fetched with the page: the name of every bucket and of
+///   every article's document, and each article's province and year (for the filters).
 /// - `b-<hash>.bin`, one per bucket: the terms whose FNV-1a hash falls in it, each with its
 ///   postings inline or, when they are large, the name and size of a file of their own
 ///   (`t-<hash>.bin`). A query fetches only the buckets (and own files) of its terms.
-/// - `c-<hash>.bin`: for each run of `chunkSize` articles, the names of their documents.
 /// - `d-<hash>.bin`, one per article: slug, date, place, title and text, for showing a
 ///   result and cutting its snippet; fetched only for the results shown.
-/// - `f-<hash>.bin`: each article's province and year, for the filters.
 /// - `fold-<hash>.bin`: the Traditional → Simplified table, fetched only when a query has a
 ///   term the index lacks (as every term with a Traditional character is).
+///
+/// So the first query of a page waits for three rounds of fetches: its buckets, their own
+/// files, and the documents of the first page of results. (A table of document names per
+/// 64 articles, fetched after ranking, cost a fourth round and 17–19 more files.)
 public enum SearchIndexWriter {
     /// Every file of the index is under this folder.
     static let folder = "search/"
     /// Postings larger than this are stored in a file of their own.
     static let ownFileThreshold = 2048
-    /// Articles per chunk table.
-    static let chunkSize = 64
 
     /// The index's files, all held in memory (for tests and small sites).
     public static func files(for articles: [Article]) throws -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
@@ -40,39 +41,35 @@ public enum SearchIndexWriter {
         let ordered = Array(articles.reversed())
         let layout = SearchLayout(articles: ordered)
         var output = Output<Placed>()
-        // A batch at a time: each article's text, its document (written at once), and its
-        // terms for the index.
+        // A batch at a time: each article's text, its document (named, and written at
+        // once), and its terms for the index.
         let builder = SearchIndexBuilder(layout: layout)
-        var documentHashes: [[UInt8]] = []
+        var documentNames = DocumentNames()
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
                 let document = Deflate.compress(documentBytes(article, text))
-                return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document))
+                return (terms: DocumentTerms(text: text, layout: layout), document: document, name: documentHash(document))
             }
             builder.add(batch.map(\.terms))
-            try output.add(batch.map { ("d-\(hex($0.hash)).bin", $0.document) }, emit)
-            documentHashes += batch.map(\.hash)
+            let names = batch.map { documentNames.add($0.document, hashed: $0.name) }
+            try output.add(zip(batch, names).map { ("d-\(hex($1)).bin", $0.document) }, emit)
         }
         var index = builder.finish()
-
-        // The chunk tables that name the documents.
-        var chunkHashes: [UInt8] = []
-        for start in stride(from: 0, to: documentHashes.count, by: chunkSize) {
-            chunkHashes += try output.add("c", Array(documentHashes[start..<min(documentHashes.count, start + chunkSize)].joined()), ext: "bin", emit)
-        }
 
         // Buckets, with the large postings in files of their own; a wave of buckets at a
         // time, each term's postings let go once encoded.
         let keys = index.payloads.keys.sorted()
+        // 64 to 128 terms a bucket: a query of two pairs fetches the least (their two
+        // buckets, and 6 bytes a bucket in the table).
         var buckets = 1
-        while buckets < 4096 && buckets * 128 < keys.count { buckets *= 2 }
+        while buckets < 4096 && buckets * 64 < keys.count { buckets *= 2 }
         var members = Array(repeating: [(key: UInt64, term: [UInt8])](), count: buckets)
         for key in keys {
             let term = Array(index.term(for: key).utf8)
             members[Int(fnv1a32(term) & UInt32(buckets - 1))].append((key, term))
         }
-        var bucketHashes: [UInt8] = []
+        var bucketNames: [UInt8] = []
         let wave = 64
         for first in stride(from: 0, to: buckets, by: wave) {
             let inWave = members[first..<min(buckets, first + wave)]
@@ -101,10 +98,10 @@ public enum SearchIndexWriter {
                 return (bucket: Deflate.compress(bucket), own: own)
             }
             try output.add(encoded.flatMap { $0.own }, emit)
-            for entry in encoded { bucketHashes += try output.add("b", entry.bucket, ext: "bin", emit) }
+            for entry in encoded { bucketNames += try output.add("b", entry.bucket, ext: "bin", emit) }
         }
 
-        // Facets: province and year of each article.
+        // The table: buckets and documents by number, and each article's province and year.
         var provinces: [String: Int] = [:]
         var provinceNames: [String] = []
         for article in ordered {
@@ -114,35 +111,65 @@ public enum SearchIndexWriter {
             }
         }
         let firstYear = ordered.map(\.date.year).min() ?? 0
-        var facets: [UInt8] = []
-        Varint.append(provinceNames.count, to: &facets)
+        var table: [UInt8] = []
+        Varint.append(buckets, to: &table)
+        table += bucketNames
+        table += documentNames.all.joined()
+        Varint.append(provinceNames.count, to: &table)
         for name in provinceNames {
-            Varint.append(name.utf8.count, to: &facets)
-            facets += Array(name.utf8)
+            Varint.append(name.utf8.count, to: &table)
+            table += Array(name.utf8)
         }
-        Varint.append(firstYear, to: &facets)
-        for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &facets) }
-        for article in ordered { Varint.append(article.date.year - firstYear, to: &facets) }
-        let facetsHash = try output.add("f", Deflate.compress(facets), ext: "bin", emit)
+        Varint.append(firstYear, to: &table)
+        for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &table) }
+        for article in ordered { Varint.append(article.date.year - firstYear, to: &table) }
+        let tableHash = try output.add("a", Deflate.compress(table), ext: "bin", emit)
 
         let folding = HanFolding.table.sorted { $0.key.value < $1.key.value }
         let foldText = String(String.UnicodeScalarView(folding.map(\.key))) + "\n" + String(String.UnicodeScalarView(folding.map(\.value)))
         let foldHash = try output.add("fold", Deflate.compress(Array(foldText.utf8)), ext: "bin", emit)
 
         let manifest = json([
-            "version": 2,
+            "version": 3,
             "count": ordered.count,
             "layout": [layout.campaignsBase, layout.regionsBase, layout.bodyBase],
             "article": [articleAddress.prefix, articleAddress.suffix],
-            "buckets": hex(bucketHashes),
-            "chunkSize": chunkSize,
-            "chunks": hex(chunkHashes),
-            "facets": "f-\(hex(facetsHash)).bin",
+            "table": "a-\(hex(tableHash)).bin",
             "fold": "fold-\(hex(foldHash)).bin",
         ] as [String: Any])
         let manifestName = "manifest-\(hex(hash(manifest))).json"
         try output.add([(manifestName, manifest)], emit)
         return (output.placed, OutputPath(folder + manifestName)!)
+    }
+
+    /// Bytes in the name of a document. The table names every document, so 4 bytes (not
+    /// 6) keep it at 40 KB for 10,000 articles, within what a first query may fetch.
+    static let documentNameSize = 4
+
+    /// The first bytes of a document's hash, after `attempt` more bytes of the counter
+    /// when an older document has the name already.
+    static func documentHash(_ bytes: [UInt8], attempt: UInt8 = 0) -> [UInt8] {
+        Array(hash(attempt == 0 ? bytes : bytes + [attempt]).prefix(documentNameSize))
+    }
+
+    /// Names for documents in order, each its own: two documents of a 10,000-article site
+    /// share 4 bytes of hash about once in a hundred sites. The newer one then takes the
+    /// hash of its bytes and a counter, so adding an article renames no other document.
+    struct DocumentNames {
+        private(set) var all: [[UInt8]] = []
+        private var taken = Set<[UInt8]>()
+
+        /// The name of the next document, whose hash is `hashed`.
+        mutating func add(_ bytes: [UInt8], hashed: [UInt8]) -> [UInt8] {
+            var name = hashed
+            var attempt: UInt8 = 0
+            while !taken.insert(name).inserted {
+                attempt += 1
+                name = documentHash(bytes, attempt: attempt)
+            }
+            all.append(name)
+            return name
+        }
     }
 
     /// An article's address around its slug (`articles/` and `/index.html`): documents hold

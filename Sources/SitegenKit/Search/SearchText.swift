@@ -144,12 +144,16 @@ public enum SearchTokenizer {
         case phrase([Unicode.Scalar])
         case word(String)
 
-        /// The index terms the part needs, each with its offset in the phrase.
+        /// The index terms the part needs, each with its offset in the phrase: for a phrase,
+        /// every other pair and the last (百场 and 万人 for 百场万人), which cover each of its
+        /// characters. Where they stand in a row the phrase is there whole, so the pairs in
+        /// between (场万) need not be fetched.
         public var terms: [(term: String, offset: Int)] {
             switch self {
             case let .word(word): return [(word, 0)]
             case let .phrase(scalars):
-                return (0..<(scalars.count - 1)).map { (String(String.UnicodeScalarView(scalars[$0...($0 + 1)])), $0) }
+                let offsets = Array(stride(from: 0, to: scalars.count - 2, by: 2)) + [scalars.count - 2]
+                return offsets.map { (String(String.UnicodeScalarView(scalars[$0...($0 + 1)])), $0) }
             }
         }
 

@@ -47,18 +47,20 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("each article's document, found through its chunk table, gives its address, date, title and text")
+    @Test("each article's document, named in the table, gives its address, date, title and text")
     func documents() throws {
         let output = try SearchIndexWriter.files(for: Self.site.articles)
         let files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.0.rawValue, $0.1) })
         let json = try JSONSerialization.jsonObject(with: Data(files[output.manifest.rawValue]!))
         let manifest = try #require(json as? [String: Any])
-        let chunks = Array((manifest["chunks"] as! String).utf8), size = manifest["chunkSize"] as! Int
         let address = manifest["article"] as! [String]
-        for (number, article) in Self.site.articles.reversed().enumerated() {
-            let chunk = number / size
-            let table = try #require(files["search/c-\(String(decoding: chunks[(chunk * 12)..<(chunk * 12 + 12)], as: UTF8.self)).bin"])
-            let name = SearchIndexWriter.hex(Array(table[(number % size * 6)..<(number % size * 6 + 6)]))
+        let tableFile = try #require(files["search/" + (manifest["table"] as! String)])
+        let table = try #require(Deflate.decompress(tableFile))
+        var reader = VarintReader(table)
+        _ = reader.bytes(reader.next() * 6)
+        let size = SearchIndexWriter.documentNameSize
+        for article in Self.site.articles.reversed() {
+            let name = SearchIndexWriter.hex(Array(reader.bytes(size)))
             let file = try #require(files["search/d-\(name).bin"])
             let bytes = try #require(Deflate.decompress(file))
             let units = stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
@@ -68,6 +70,42 @@ struct SearchIndexTests {
             #expect(lines[3] == article.title)
             #expect(String(lines[4]) == CommonMark.plainText(article.body.markdown))
         }
+    }
+
+    @Test("two documents whose short hashes agree get names of their own; the older keeps its hash")
+    func documentNames() {
+        let older = [UInt8]("older".utf8), newer = [UInt8]("newer".utf8)
+        let same = SearchIndexWriter.documentHash(older)
+        var taken = SearchIndexWriter.DocumentNames()
+        let names = [(older, same), (newer, same), (newer, same)].map { taken.add($0.0, hashed: $0.1) }
+        #expect(taken.all == names)
+        #expect(names[0] == same)
+        #expect(names[1] == SearchIndexWriter.documentHash(newer, attempt: 1))
+        #expect(names[2] == SearchIndexWriter.documentHash(newer, attempt: 2))
+        #expect(Set(names).count == 3)
+        #expect(names.allSatisfy { $0.count == SearchIndexWriter.documentNameSize })
+    }
+
+    @Test("adding an article renames no other document")
+    func documentsKeepTheirNames() {
+        let names = { (articles: [Article]) in
+            Set(try! SearchIndexWriter.files(for: articles).files.map(\.0.rawValue).filter { $0.hasPrefix("search/d-") })
+        }
+        let all = Self.site.articles
+        // The site lists articles newest first; the newest is the one added last.
+        let before = names(Array(all.dropFirst())), after = names(all)
+        #expect(before.isSubset(of: after))
+        #expect(after.count == before.count + 1)
+    }
+
+    @Test("a phrase is looked up by every other pair and the last, which cover its characters")
+    func phraseCover() {
+        func offsets(_ phrase: String) -> [Int] { SearchTokenizer.query(phrase).first!.terms.map(\.offset) }
+        #expect(SearchTokenizer.query("百场万人").first!.terms.map(\.term) == ["百场", "万人"])
+        #expect(offsets("甘肃") == [0])
+        #expect(offsets("红石榴") == [0, 1])
+        #expect(offsets("民族团结进") == [0, 2, 3])
+        #expect(offsets("民族团结进步") == [0, 2, 4])
     }
 
     @Test("a phrase does not match across two fields")
