@@ -80,22 +80,16 @@ public final class BodySpill: Sendable {
     /// The articles with their bodies moved into this file, or nil (and the articles as
     /// they were) when it cannot be written.
     public func spill(_ articles: [Article]) -> [Article]? {
+        // Appended in order through the file's own offset (reads are `pread`s, which do
+        // not move it).
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         var written = 0
         func flush() -> Bool {
             defer { buffer.removeAll(keepingCapacity: true) }
-            return buffer.withUnsafeBytes { bytes in
-                var done = 0
-                while done < bytes.count {
-                    let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(written + done))
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { return false }
-                    done += n
-                }
-                written += done
-                return true
-            }
+            guard (try? AtomicFile.writeAll(buffer, to: descriptor)) != nil else { return false }
+            written += buffer.count
+            return true
         }
         var offsets: [Int] = []
         offsets.reserveCapacity(articles.count)
