@@ -7,9 +7,9 @@
 /// number, and the postings of every term it does not use, unchanged. Positions are laid
 /// out by `SearchLayout`: the position says which field a match is in.
 public struct SearchIndex: Sendable {
-    /// Results shown at once; the other orders of a phrase are looked for only while
-    /// the exact matches do not fill them.
-    public static let pageSize = 20
+    /// The other orders of a phrase are looked for only when it has fewer exact matches
+    /// than this (`search.js` has the same number).
+    public static let fewExactMatches = 20
 
     public struct Hit: Sendable, Equatable {
         /// The article's number (oldest first).
@@ -80,7 +80,7 @@ public struct SearchIndex: Sendable {
         let parts = SearchTokenizer.query(query)
         let exact = search(parts)
         guard parts.count == 1, case let .phrase(phrase) = parts[0], (3...4).contains(phrase.count),
-              exact.count < Self.pageSize
+              exact.count < Self.fewExactMatches
         else { return exact }
         var seen = Set(exact.map(\.document))
         var similar: [Hit] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SitegenKit
 
 /// The search page in a real browser: `Tests/browser/search_test.py` serves the built seeds
 /// on a loopback port and types queries into headless Chromium through Selenium (Debian's
@@ -19,6 +20,32 @@ struct BrowserSearchTests {
         let (status, output) = try Subprocess.run(URL(fileURLWithPath: Self.python), [
             Fixtures.packageRoot.appendingPathComponent("Tests/browser/search_test.py").path,
             SiteFixture.seeds.directory.file("public").path,
+        ])
+        #expect(status == 0, "browser test:\n\(output)")
+        #expect(output.contains(" passed, 0 failed"), "\(output)")
+    }
+
+    @Test("the results of a common word come a page at a time, a button adding the next",
+          .enabled(if: isAvailable || isRequired))
+    func moreResults() throws {
+        let folder = try TemporaryDirectory("more-results")
+        let seeds = folder.file("seeds")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        for n in 1...23 {
+            try """
+            ---
+            title: "永登县第\(n)场宣讲活动"
+            date: 2024-01-\(n < 10 ? "0" : "")\(n)
+            region: "620121"
+            ---
+
+            第\(n)场宣讲走进\(n)个村社，讲述民族团结进步的故事\(String(repeating: "。", count: n))
+            """.write(to: seeds.appendingPathComponent("\(n).md"), atomically: true, encoding: .utf8)
+        }
+        _ = try Build.run(folder.buildOptions(seeds: seeds), log: { _ in })
+        let (status, output) = try Subprocess.run(URL(fileURLWithPath: Self.python), [
+            Fixtures.packageRoot.appendingPathComponent("Tests/browser/search_test.py").path,
+            folder.file("public").path, "--more", "民族团结=23",
         ])
         #expect(status == 0, "browser test:\n\(output)")
         #expect(output.contains(" passed, 0 failed"), "\(output)")
