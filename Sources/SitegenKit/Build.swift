@@ -74,8 +74,7 @@ public enum Build {
             let seeds = try SeedScanner.scan(directory: options.seeds, displayPrefix: displayPath(options.seeds))
             let known = SeedStamps.load(from: stampsURL)
             let states = ArticleLoader.states(of: seeds.seeds, stamps: known)
-            let stamps = ArticleLoader.stamps(of: states)
-            if stamps != known {
+            if let stamps = ArticleLoader.stamps(of: states, recorded: known) {
                 try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
                 try? stamps.write(to: stampsURL)
             }

@@ -34,7 +34,9 @@ struct BuildManifest: Sendable {
             manifest.searchInputs = try reader.uint64()
             manifest.articleCount = try reader.int()
             manifest.diagnostics = try reader.diagnostics()
-            for _ in 0..<max(0, try reader.int()) {
+            let count = max(0, try reader.int())
+            manifest.files.reserveCapacity(min(count, 1 << 24))
+            for _ in 0..<count {
                 guard let path = OutputPath(try reader.string()) else { throw BinaryReader.Malformed() }
                 manifest.files[path] = File(contentHash: try reader.uint64(), size: try reader.int(), pageFingerprint: try reader.uint64())
             }

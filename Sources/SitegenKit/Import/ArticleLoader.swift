@@ -15,15 +15,24 @@ public enum ArticleLoader {
         /// 0 when the file cannot be read. (The bytes are not kept: the import reads the
         /// few files that changed again, rather than hold every seed in memory.)
         var contentHash: UInt64
+        /// The stamp and hash are those recorded by the last build.
+        var isAsRecorded = false
     }
 
     /// Each seed's content hash: from `stamps` when its file stamp is unchanged, else by
     /// reading it.
     static func states(of seeds: [SeedFile], stamps: SeedStamps) -> [SeedState] {
-        seeds.parallelMap { seed in
-            let stamp = FileStamp(path: seed.filePath)
+        // The seeds share a folder: stat'ed inside it, the kernel walks one name a seed,
+        // not the whole path (the stats were a third of a rebuild with no change).
+        let folderPath = seeds.first.map { String($0.filePath[..<($0.filePath.lastIndex(of: "/") ?? $0.filePath.startIndex)]) + "/" } ?? ""
+        let folder = folderPath.count > 1 ? open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+        defer { if folder >= 0 { close(folder) } }
+        return seeds.parallelMap { seed in
+            let stamp = folder >= 0 && seed.filePath.hasPrefix(folderPath)
+                ? FileStamp(path: String(seed.filePath.dropFirst(folderPath.count)), relativeTo: folder)
+                : FileStamp(path: seed.filePath)
             if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
-                return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash)
+                return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, isAsRecorded: true)
             }
             guard stamp != nil, let data = FileManager.default.contents(atPath: seed.filePath) else {
                 return SeedState(seed: seed, stamp: nil, contentHash: 0)
@@ -33,6 +42,13 @@ public enum ArticleLoader {
     }
 
     static func contentHash(of bytes: [UInt8]) -> UInt64 { max(1, StableHasher.hash(bytes)) }
+
+    /// The stamps to record for the next build; nil when they are `recorded` already.
+    static func stamps(of states: [SeedState], recorded: SeedStamps) -> SeedStamps? {
+        if states.count == recorded.entries.count && states.allSatisfy(\.isAsRecorded) { return nil }
+        let stamps = stamps(of: states)
+        return stamps == recorded ? nil : stamps
+    }
 
     /// The stamps to record for the next build.
     static func stamps(of states: [SeedState]) -> SeedStamps {

@@ -16,56 +16,56 @@ public struct SeedFile: Sendable, Equatable {
 /// name replaces it (that is how an editor corrects an import).
 public enum SeedScanner {
     public static func scan(directory: URL, displayPrefix: String) throws -> (seeds: [SeedFile], diagnostics: [Diagnostic]) {
-        let fm = FileManager.default
-        let names: [String]
-        do {
-            names = try fm.contentsOfDirectory(atPath: directory.path).sorted()
-        } catch {
+        guard let entries = entries(of: directory) else {
             throw SitegenError(path: displayPrefix, message: "the seeds folder cannot be read",
-                               fix: "create it and put articles in it, or pass --seeds DIR", causes: [error.localizedDescription])
+                               fix: "create it and put articles in it, or pass --seeds DIR", causes: [String(cString: strerror(errno))])
         }
         var byStem: [String: SeedFile] = [:]
         var diagnostics: [Diagnostic] = []
-        let folders = subfolders(of: directory)
         let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        for name in names where !name.hasPrefix(".") && !folders.contains(name) {
+        for (name, isFolder) in entries where !name.hasPrefix(".") && !isFolder {
             let filePath = base + name
             let path = displayPrefix.isEmpty ? name : "\(displayPrefix)/\(name)"
             // Plain string work: Foundation's path methods cost more than the rest of the scan.
             let dot = name.lastIndex(of: ".")
             let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
             let stem = dot.map { String(name[..<$0]) } ?? name
+            // Entries come in no particular order: of two files of one kind and stem
+            // (`a.md`, `a.markdown`), the one whose name sorts last is read, on every machine.
+            let kind: SeedFile.Kind
             switch ext {
-            case "md", "markdown":
-                byStem[stem] = SeedFile(kind: .authored, path: path, filePath: filePath)
-            case "txt", "text":
-                if byStem[stem]?.kind != .authored { byStem[stem] = SeedFile(kind: .rawPage, path: path, filePath: filePath) }
+            case "md", "markdown": kind = .authored
+            case "txt", "text": kind = .rawPage
             default:
                 diagnostics.append(.warning(path, "not an article (only .txt pages and .md articles are read)",
                                             fix: "rename it to .txt if it is a saved page, or move it out of the seeds folder"))
+                continue
             }
+            if let other = byStem[stem], other.kind == .authored && kind == .rawPage || other.kind == kind && other.path > path { continue }
+            byStem[stem] = SeedFile(kind: kind, path: path, filePath: filePath)
         }
-        return (byStem.values.sorted { $0.path < $1.path }, diagnostics)
+        return (byStem.values.sorted { $0.path < $1.path }, diagnostics.sorted { $0.file < $1.file })
     }
 
-    /// The names of the folders in `directory`, from the directory entries' types, so a
-    /// folder of ten thousand seeds is not stat'ed file by file.
-    private static func subfolders(of directory: URL) -> Set<String> {
-        guard let stream = opendir(directory.path) else { return [] }
+    /// The names in `directory`, each saying whether it is a folder, from one pass over its
+    /// entries: their types say so, and a folder of ten thousand seeds is not stat'ed file
+    /// by file. Nil when it cannot be read.
+    private static func entries(of directory: URL) -> [(name: String, isFolder: Bool)]? {
+        guard let stream = opendir(directory.path) else { return nil }
         defer { closedir(stream) }
-        var folders: Set<String> = []
+        var entries: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): folders.insert(name)
+            case Int32(DT_DIR): entries.append((name, true))
             case Int32(DT_UNKNOWN), Int32(DT_LNK):
                 // The file system does not say, or a link: ask it.
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory),
-                   isDirectory.boolValue { folders.insert(name) }
-            default: break
+                let exists = FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                entries.append((name, exists && isDirectory.boolValue))
+            default: entries.append((name, false))
             }
         }
-        return folders
+        return entries
     }
 }
