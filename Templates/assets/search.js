@@ -55,8 +55,13 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     const firstYear = r.next(), province = new Uint16Array(manifest.count), year = new Uint16Array(manifest.count);
     for (let i = 0; i < manifest.count; i++) province[i] = r.next();
     for (let i = 0; i < manifest.count; i++) year[i] = firstYear + r.next();
+    // Terms with postings in a file of their own: the term's hash (as gaps) -> the file.
+    const ownCount = r.next(), ownHashes = new Map();
+    for (let i = 0, h = 0; i < ownCount; i++) { h += r.next(); ownHashes.set(h, i); }
+    const ownNames = r.take(6 * ownCount);
     return {
       bucket: (term) => `b-${hex(buckets.subarray(...slot(fnv1a(term) & (buckets.length / 6 - 1), 6)))}.bin`,
+      own: (term) => { const i = ownHashes.get(fnv1a(term)); return i === undefined ? null : `t-${hex(ownNames.subarray(...slot(i, 6)))}.bin`; },
       document: (doc) => `d-${hex(documents.subarray(...slot(doc, 4)))}.bin`,
       facets: { province: (doc) => names[province[doc]], year: (doc) => String(year[doc]) },
     };
@@ -98,13 +103,25 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     for (const b of new TextEncoder().encode(term)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
     return h;
   }
-  async function entry(term) {
-    return (await file(table.bucket(term), decodeBucket)).get(term);
+  // A file of its own: its term, then the postings.
+  function decodeOwn(bytes) {
+    const r = reader(bytes), term = utf8.decode(r.take(r.next()));
+    return { term, postings: decodePostings(bytes.subarray(r.at)) };
   }
+  // A term's postings, null when the index lacks it: from the file of its own the table
+  // names (when that file is this term's, not another's with the same hash), else from
+  // its bucket — which costs a round of fetches more when the postings are in a file.
   const postingsCache = new Map();
-  function postings(term, e) {
-    if (!postingsCache.has(term)) postingsCache.set(term, e.own ? file(e.own, decodePostings) : Promise.resolve(decodePostings(e.payload)));
+  function postings(term) {
+    if (!postingsCache.has(term)) postingsCache.set(term, lookUp(term));
     return postingsCache.get(term);
+  }
+  async function lookUp(term) {
+    const own = table.own(term);
+    if (own) { const found = await file(own, decodeOwn); if (found.term === term) return found.postings; }
+    const e = (await file(table.bucket(term), decodeBucket)).get(term);
+    if (!e) return null;
+    return e.own ? (await file(e.own, decodeOwn)).postings : decodePostings(e.payload);
   }
 
   const isHan = (c) => { const v = c.codePointAt(0); return (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf) || (v >= 0x20000 && v <= 0x2a6df) || (v >= 0xf900 && v <= 0xfaff); };
@@ -138,19 +155,12 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   }
   const lengthOf = (part) => (part.word ? Array.from(part.word).length : part.phrase.length);
 
-  // The part's terms with their entries; null when one is not in the index.
-  async function cover(part) {
-    const terms = termsOf(part);
-    const entries = await Promise.all(terms.map((t) => entry(t.term)));
-    return entries.some((e) => !e) ? null : terms.map((t, i) => ({ ...t, entry: entries[i] }));
-  }
-
   // For each document, where the part occurs whole, in order: { docs, ends, positions },
   // shaped as postings. Flat arrays, not an array a document: a first query allocated
   // enough of those to spend more time collecting garbage than searching.
   async function starts(part) {
-    const terms = await cover(part);
-    return terms && matches(terms, await Promise.all(terms.map((t) => postings(t.term, t.entry))));
+    const terms = termsOf(part), lists = await Promise.all(terms.map((t) => postings(t.term)));
+    return lists.some((l) => !l) ? null : matches(terms, lists);
   }
   // The same from the part's terms (with offsets) and their postings.
   function matches(terms, lists) {
@@ -257,7 +267,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   async function folded(query) {
     let parts = parse(query);
     if (fold) return parts;
-    const present = await Promise.all(parts.flatMap(termsOf).map((t) => entry(t.term)));
+    const present = await Promise.all(parts.flatMap(termsOf).map((t) => postings(t.term)));
     if (present.every(Boolean)) return parts;
     fold = await file(manifest.fold, (bytes) => {
       const [from, to] = utf8.decode(bytes).split("\n").map((s) => Array.from(s));

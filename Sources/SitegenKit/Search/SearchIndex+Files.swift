@@ -15,8 +15,11 @@ extension SearchIndex {
         var words: [UInt64: String] = [:]
         var tableReader = VarintReader(table)
         let buckets = tableReader.next()
-        for _ in 0..<buckets {
-            guard let file = read("b-\(SearchIndexWriter.hex(Array(tableReader.bytes(6)))).bin"),
+        let bucketNames = (0..<buckets).map { _ in SearchIndexWriter.hex(Array(tableReader.bytes(6))) }
+        guard let ownFiles = Self.ownFiles(in: &tableReader, count: count) else { return nil }
+        var namedInTable = 0
+        for bucketName in bucketNames {
+            guard let file = read("b-\(bucketName).bin"),
                   let bucket = Deflate.decompress(file)
             else { return nil }
             var reader = VarintReader(bucket)
@@ -27,14 +30,41 @@ extension SearchIndex {
                 if reader.next() == 1 {
                     let own = SearchIndexWriter.hex(Array(reader.bytes(6)))
                     _ = reader.next()
-                    guard let file = read("t-\(own).bin"), let payload = Deflate.decompress(file) else { return nil }
-                    payloads[key] = payload
+                    // The table names it too, unless another such term has the same hash.
+                    let hash = SearchIndexWriter.fnv1a32(Array(term.utf8))
+                    if ownFiles[hash] == own { namedInTable += 1 }
+                    guard ownFiles[hash].map({ $0 == own }) ?? true,
+                          let file = read("t-\(own).bin"), let content = Deflate.decompress(file)
+                    else { return nil }
+                    var fileReader = VarintReader(content)
+                    guard String(decoding: fileReader.bytes(fileReader.next()), as: UTF8.self) == term else { return nil }
+                    payloads[key] = Array(content[fileReader.at...])
                 } else {
                     payloads[key] = Array(reader.bytes(reader.next()))
                 }
             }
         }
+        // Every file the table names is the one its term's bucket names.
+        guard namedInTable == ownFiles.count else { return nil }
         self.init(payloads: payloads, words: words,
                   layout: SearchLayout(campaignsBase: layout[0], regionsBase: layout[1], bodyBase: layout[2]), count: count)
+    }
+
+    /// The table's own files, by term hash, after the bucket and document names, the
+    /// provinces and the years of `count` articles.
+    private static func ownFiles(in reader: inout VarintReader, count: Int) -> [UInt32: String]? {
+        _ = reader.bytes(SearchIndexWriter.documentNameSize * count)
+        for _ in 0..<reader.next() { _ = reader.bytes(reader.next()) }
+        _ = reader.next()
+        for _ in 0..<(2 * count) { _ = reader.next() }
+        var files: [UInt32: String] = [:]
+        var hashes: [UInt32] = []
+        var hash: UInt32 = 0
+        for _ in 0..<reader.next() {
+            hash &+= UInt32(truncatingIfNeeded: reader.nextWide())
+            hashes.append(hash)
+        }
+        for hash in hashes { files[hash] = SearchIndexWriter.hex(Array(reader.bytes(6))) }
+        return reader.isAtEnd && files.count == hashes.count ? files : nil
     }
 }

@@ -8,34 +8,37 @@ import Foundation
 /// - `manifest-<hash>.json`: the field layout and the names of the table and of the
 ///   folding file; the search page names it.
 /// - `a-<hash>.bin`, the table, fetched with the page: the name of every bucket and of
-///   every article's document, and each article's province and year (for the filters).
+///   every article's document, each article's province and year (for the filters), and
+///   the terms with postings in a file of their own (by a hash of the term) with its name.
 /// - `b-<hash>.bin`, one per bucket: the terms whose FNV-1a hash falls in it, each with its
 ///   postings inline or, when they are large, the name and size of a file of their own
-///   (`t-<hash>.bin`). A query fetches only the buckets (and own files) of its terms.
+///   (`t-<hash>.bin`, which starts with its term). A query fetches the own files of its
+///   terms that the table names, and the buckets of the others.
 /// - `d-<hash>.bin`, one per article: slug, date, place, title and text, for showing a
 ///   result and cutting its snippet; fetched only for the results shown.
 /// - `fold-<hash>.bin`: the Traditional → Simplified table, fetched only when a query has a
 ///   term the index lacks (as every term with a Traditional character is).
 ///
-/// So the first query of a page waits for three rounds of fetches: its buckets, their own
-/// files, and the documents of the first page of results. (A table of document names per
-/// 64 articles, fetched after ranking, cost a fourth round and 17–19 more files.)
+/// So the first query of a page waits for two rounds of fetches: the postings of its terms
+/// (own files, or buckets), and the documents of the first page of results. (Own files
+/// named only in their buckets cost a third round, and a table of document names per 64
+/// articles, fetched after ranking, a fourth.)
 public enum SearchIndexWriter {
     /// Every file of the index is under this folder.
     static let folder = "search/"
     /// Postings larger than this are stored in a file of their own.
-    static let ownFileThreshold = 2048
+    public static let ownFileThreshold = 2048
 
     /// The index's files, all held in memory (for tests and small sites).
-    public static func files(for articles: [Article]) throws -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
-        let written = try write(for: articles) { path, bytes in (path, bytes) }
+    public static func files(for articles: [Article], ownFileThreshold: Int = ownFileThreshold) throws -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
+        let written = try write(for: articles, ownFileThreshold: ownFileThreshold) { path, bytes in (path, bytes) }
         return (written.placed, written.manifest)
     }
 
     /// Hands each file of the index to `emit` as soon as it is made (in parallel, each path
     /// once), so that the index is never held whole: at 50,000 articles its files are
     /// 280 MB. Returns what `emit` returned, and the manifest's path.
-    public static func write<Placed: Sendable>(for articles: [Article],
+    public static func write<Placed: Sendable>(for articles: [Article], ownFileThreshold: Int = ownFileThreshold,
                                               emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> (placed: [Placed], manifest: OutputPath) {
         // Oldest first: see SearchIndex.
         let ordered = Array(articles.reversed())
@@ -70,22 +73,27 @@ public enum SearchIndexWriter {
             members[Int(fnv1a32(term) & UInt32(buckets - 1))].append((key, term))
         }
         var bucketNames: [UInt8] = []
+        var ownFiles: [(termHash: UInt32, name: [UInt8])] = []
         let wave = 64
         for first in stride(from: 0, to: buckets, by: wave) {
             let inWave = members[first..<min(buckets, first + wave)]
             let work: [[(term: [UInt8], payload: [UInt8])]] = inWave.map { terms in
                 terms.map { ($0.term, index.removePayload(for: $0.key)!) }
             }
-            let encoded = work.parallelMap { entries -> (bucket: [UInt8], own: [(name: String, bytes: [UInt8])]) in
+            let encoded = work.parallelMap { entries -> (bucket: [UInt8], own: [(name: String, bytes: [UInt8], termHash: UInt32, id: [UInt8])]) in
                 var bucket: [UInt8] = []
-                var own: [(name: String, bytes: [UInt8])] = []
+                var own: [(name: String, bytes: [UInt8], termHash: UInt32, id: [UInt8])] = []
                 for (term, payload) in entries {
                     Varint.append(term.count, to: &bucket)
                     bucket += term
                     if payload.count > ownFileThreshold {
-                        let file = Deflate.compress(payload)
+                        // The file starts with its term: the table finds it by a hash of the term,
+                        // which another term may share.
+                        var content: [UInt8] = []
+                        Varint.append(term.count, to: &content)
+                        let file = Deflate.compress(content + term + payload)
                         let name = hash(file)
-                        own.append(("t-\(hex(name)).bin", file))
+                        own.append(("t-\(hex(name)).bin", file, fnv1a32(term), name))
                         Varint.append(1, to: &bucket)
                         bucket += name
                         Varint.append(file.count, to: &bucket)
@@ -97,7 +105,8 @@ public enum SearchIndexWriter {
                 }
                 return (bucket: Deflate.compress(bucket), own: own)
             }
-            try output.add(encoded.flatMap { $0.own }, emit)
+            try output.add(encoded.flatMap { $0.own.map { ($0.name, $0.bytes) } }, emit)
+            ownFiles += encoded.flatMap { $0.own.map { ($0.termHash, $0.id) } }
             for entry in encoded { bucketNames += try output.add("b", entry.bucket, ext: "bin", emit) }
         }
 
@@ -123,6 +132,20 @@ public enum SearchIndexWriter {
         Varint.append(firstYear, to: &table)
         for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &table) }
         for article in ordered { Varint.append(article.date.year - firstYear, to: &table) }
+        // The terms with files of their own, by the FNV-1a hash of the term (ascending, as
+        // gaps) and the file's name: a query fetches their postings without the bucket first.
+        // (Two such terms with one hash are left to their buckets.)
+        let byHash = ownFiles.sorted { $0.termHash < $1.termHash }
+        ownFiles = byHash.indices.filter { i in
+            (i == 0 || byHash[i - 1].termHash != byHash[i].termHash) && (i + 1 == byHash.count || byHash[i + 1].termHash != byHash[i].termHash)
+        }.map { byHash[$0] }
+        Varint.append(ownFiles.count, to: &table)
+        var previousHash: UInt32 = 0
+        for file in ownFiles {
+            Varint.append(Int(file.termHash - previousHash), to: &table)
+            previousHash = file.termHash
+        }
+        for file in ownFiles { table += file.name }
         let tableHash = try output.add("a", Deflate.compress(table), ext: "bin", emit)
 
         let folding = HanFolding.table.sorted { $0.key.value < $1.key.value }

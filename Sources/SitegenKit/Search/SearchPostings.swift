@@ -121,6 +121,11 @@ struct VarintReader {
     var isAtEnd: Bool { at >= bytes.count }
 
     mutating func next() -> Int {
+        Int(truncatingIfNeeded: min(nextWide(), UInt64(Int32.max)))
+    }
+
+    /// The next varint, unclamped.
+    mutating func nextWide() -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while at < bytes.count {
@@ -130,7 +135,7 @@ struct VarintReader {
             if byte & 0x80 == 0 { break }
             shift += 7
         }
-        return Int(truncatingIfNeeded: min(value, UInt64(Int32.max)))
+        return value
     }
 
     mutating func bytes(_ n: Int) -> ArraySlice<UInt8> {

@@ -47,6 +47,22 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("large postings in files of their own, named in the table by their term's hash, read back the same")
+    func ownFiles() throws {
+        // The seeds' postings are small: with a low threshold, many have files of their own.
+        let output = try SearchIndexWriter.files(for: Self.site.articles, ownFileThreshold: 30)
+        var files = Dictionary(uniqueKeysWithValues: output.files.map { ($0.0.rawValue, $0.1) })
+        let own = files.keys.filter { $0.hasPrefix("search/t-") }
+        #expect(own.count > 10)
+        let read = try #require(SearchIndex(manifest: files[output.manifest.rawValue]!) { files["search/" + $0] })
+        #expect(read.payloads == Self.site.index.payloads)
+        #expect(read.search("百场万人") == Self.site.index.search("百场万人"))
+        // A file the table names that is not its term's is found out.
+        let (first, second) = (own.sorted()[0], own.sorted()[1])
+        files[first] = files[second]
+        #expect(SearchIndex(manifest: files[output.manifest.rawValue]!) { files["search/" + $0] } == nil)
+    }
+
     @Test("each article's document, named in the table, gives its address, date, title and text")
     func documents() throws {
         let output = try SearchIndexWriter.files(for: Self.site.articles)
