@@ -101,7 +101,7 @@ public enum Build {
         }
 
         let today = ArticleDate.today()
-        let (articles, articleDiagnostics, fresh) = clock.stage("Import articles") {
+        let (articles, articleDiagnostics, fresh, replaced) = clock.stage("Import articles") {
             importArticles(states, options: options, today: today)
         }
         report.diagnostics = seeds.diagnostics + articleDiagnostics
@@ -117,17 +117,38 @@ public enum Build {
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }
         let plan = PagePlanner.plan(index)
         report.pages = plan.count
-        let searchInputs = searchFingerprint(index.articles)
+        let articleHashes = index.articles.parallelMap { HashingEncoder.hash($0) }
+        let searchInputs = searchFingerprint(articleHashes)
         let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
         // Files are staged as they are made, the search index's first: its files are
         // written while it is built, never all held at once.
         let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
+        let searchStateURL = options.cache.appendingPathComponent("search.bin")
+        var searchState: SearchState?
+        var searchLabel = reusedSearch == nil ? "Search index" : "Search index (unchanged)"
         do {
             var placed: [OutputWriter.Placed] = []
-            let searchManifest = try clock.stage(reusedSearch == nil ? "Search index" : "Search index (unchanged)") { () -> OutputPath? in
+            let searchManifest = try clock.stage(searchLabel) { () -> OutputPath? in
                 guard let reusedSearch else {
-                    let written = try SearchIndexWriter.write(for: index.articles) { path, bytes in try writer.write(path, bytes) }
+                    let emit: @Sendable (OutputPath, [UInt8]) throws -> OutputWriter.Placed = { path, bytes in try writer.write(path, bytes) }
+                    // A few articles changed: their terms' postings are patched.
+                    if let previous, let state = SearchState.load(from: searchStateURL, generator: GeneratorStamp.current),
+                       SearchIndexWriter.folder + state.manifest == previous.searchManifest,
+                       let written = try SearchIndexWriter.update(
+                           state, for: index.articles, hashes: articleHashes, previous: replaced,
+                           read: { [output = options.output] name in
+                               FileManager.default.contents(atPath: output.path + "/" + SearchIndexWriter.folder + name).map { [UInt8]($0) }
+                           },
+                           isKept: { name in OutputPath(SearchIndexWriter.folder + name).flatMap(writer.keptAsIs) != nil },
+                           emit: emit) {
+                        placed += written.placed + written.notEmitted.compactMap { OutputPath(SearchIndexWriter.folder + $0).flatMap(writer.keptAsIs) }
+                        searchState = written.state
+                        searchLabel = "Search index (patched)"
+                        return written.manifest
+                    }
+                    let written = try SearchIndexWriter.writeWithState(for: index.articles, emit: emit)
                     placed += written.placed
+                    searchState = written.state
                     return written.manifest
                 }
                 placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
@@ -168,6 +189,11 @@ public enum Build {
             writer.abandon()
             throw error
         }
+        // What the next build needs to patch the index. (A state left from before a failed
+        // write names another manifest than the site's, and is not used.)
+        if let searchState {
+            do { try searchState.write(to: searchStateURL, generator: GeneratorStamp.current) } catch { try? FileManager.default.removeItem(at: searchStateURL) }
+        }
         report.stages = clock.stages
         return report
     }
@@ -176,14 +202,14 @@ public enum Build {
     /// problems, and the origins of those imported afresh; writes the cache. The bodies
     /// are then moved to a spill file in the cache folder, so that from here on a build
     /// holds one article's body at a time, not all of them.
-    static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions,
-                               today: ArticleDate) -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>) {
+    static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions, today: ArticleDate)
+        -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>, replaced: [String: Article]) {
         let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
         let loaded = ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
         if loaded.imported > 0 { try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
         let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
         let spilled = BodySpill(folder: options.cache)?.spill(loaded.articles)
-        return (spilled ?? loaded.articles, diagnostics, loaded.fresh)
+        return (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced)
     }
 
     /// Everything the output depends on: sitegen itself, the configuration, the
@@ -208,10 +234,10 @@ public enum Build {
         return hasher.finalize()
     }
 
-    /// A hash of every field of every article, in order.
-    static func searchFingerprint(_ articles: [Article]) -> UInt64 {
+    /// A hash of every field of every article, in order, from each article's hash.
+    static func searchFingerprint(_ articleHashes: [UInt64]) -> UInt64 {
         var hasher = StableHasher()
-        for hash in articles.parallelMap({ HashingEncoder.hash($0) }) { hasher.combine(hash) }
+        for hash in articleHashes { hasher.combine(hash) }
         return hasher.finalize()
     }
 
@@ -234,9 +260,11 @@ struct StageClock {
         self.log = log
     }
 
-    mutating func stage<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+    /// Runs `work`, then names it (the name may say what the work found).
+    mutating func stage<T>(_ name: @autoclosure () -> String, _ work: () throws -> T) rethrows -> T {
         let start = DispatchTime.now()
         let value = try work()
+        let name = name()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         stages.append((name, seconds))
         log("[\(stages.count)/\(total)] \(name) (\(String(format: "%.2f", seconds)) s)")

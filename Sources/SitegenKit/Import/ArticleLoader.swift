@@ -68,6 +68,9 @@ public enum ArticleLoader {
         var imported: Int
         /// The origins of the articles of those seeds (as their front matter gives them).
         var fresh: Set<String>
+        /// The articles those seeds gave before, as the cache had them, by origin: what a
+        /// patch of the search index takes out.
+        var replaced: [String: Article] = [:]
     }
 
     /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
@@ -98,8 +101,13 @@ public enum ArticleLoader {
             article.slug = slugs.unique(article.slug)
             return article
         }
+        var replaced: [String: Article] = [:]
+        for (state, result) in zip(states, entries) where result.fresh {
+            if let old = cache[state.seed.path]?.imported.value { replaced[old.origin] = old }
+        }
         return Loaded(articles: articles, diagnostics: entries.flatMap(\.entry.imported.diagnostics) + duplicates,
-                      cache: updated, imported: entries.filter(\.fresh).count, fresh: Set(entries.filter(\.fresh).compactMap { $0.entry.imported.value?.origin }))
+                      cache: updated, imported: entries.filter(\.fresh).count, fresh: Set(entries.filter(\.fresh).compactMap { $0.entry.imported.value?.origin }),
+                      replaced: replaced)
     }
 
     static func importArticle(_ file: SourceFile, kind: SeedFile.Kind, importer: ArticleImporter) -> Imported<Article> {

@@ -37,9 +37,16 @@ public enum SearchIndexWriter {
 
     /// Hands each file of the index to `emit` as soon as it is made (in parallel, each path
     /// once), so that the index is never held whole: at 50,000 articles its files are
-    /// 280 MB. Returns what `emit` returned, and the manifest's path.
+    /// 280 MB. Returns what `emit` returned, the manifest's path, and what a later build
+    /// needs to patch the index (`update`).
     public static func write<Placed: Sendable>(for articles: [Article], ownFileThreshold: Int = ownFileThreshold,
                                               emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> (placed: [Placed], manifest: OutputPath) {
+        let written = try writeWithState(for: articles, ownFileThreshold: ownFileThreshold, emit: emit)
+        return (written.placed, written.manifest)
+    }
+
+    static func writeWithState<Placed: Sendable>(for articles: [Article], ownFileThreshold: Int = ownFileThreshold,
+                                                 emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed> {
         // Oldest first: see SearchIndex.
         let ordered = Array(articles.reversed())
         let layout = SearchLayout(articles: ordered)
@@ -48,13 +55,16 @@ public enum SearchIndexWriter {
         // once), and its terms for the index.
         let builder = SearchIndexBuilder(layout: layout)
         var documentNames = DocumentNames()
+        var articleHashes: [UInt64] = []
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
                 let document = Deflate.compress(documentBytes(article, text))
-                return (terms: DocumentTerms(text: text, layout: layout), document: document, name: documentHash(document))
+                return (terms: DocumentTerms(text: text, layout: layout), document: document, name: documentHash(document),
+                        articleHash: HashingEncoder.hash(article))
             }
             builder.add(batch.map(\.terms))
+            articleHashes += batch.map(\.articleHash)
             let names = batch.map { documentNames.add($0.document, hashed: $0.name) }
             try output.add(zip(batch, names).map { ("d-\(hex($1)).bin", $0.document) }, emit)
         }
@@ -63,53 +73,109 @@ public enum SearchIndexWriter {
         // Buckets, with the large postings in files of their own; a wave of buckets at a
         // time, each term's postings let go once encoded.
         let keys = index.payloads.keys.sorted()
-        // 64 to 128 terms a bucket: a query of two pairs fetches the least (their two
-        // buckets, and 6 bytes a bucket in the table).
-        var buckets = 1
-        while buckets < 4096 && buckets * 64 < keys.count { buckets *= 2 }
+        let buckets = bucketCount(terms: keys.count)
         var members = Array(repeating: [(key: UInt64, term: [UInt8])](), count: buckets)
         for key in keys {
             let term = Array(index.term(for: key).utf8)
             members[Int(fnv1a32(term) & UInt32(buckets - 1))].append((key, term))
         }
-        var bucketNames: [UInt8] = []
-        var ownFiles: [(termHash: UInt32, name: [UInt8])] = []
+        var bucketNames: [[UInt8]] = []
+        var ownFiles: [SearchState.OwnFile] = []
         let wave = 64
         for first in stride(from: 0, to: buckets, by: wave) {
             let inWave = members[first..<min(buckets, first + wave)]
-            let work: [[(term: [UInt8], payload: [UInt8])]] = inWave.map { terms in
-                terms.map { ($0.term, index.removePayload(for: $0.key)!) }
+            let work: [[BucketEntry]] = inWave.map { terms in
+                terms.map { BucketEntry(key: $0.key, term: $0.term, payload: index.removePayload(for: $0.key)!) }
             }
-            let encoded = work.parallelMap { entries -> (bucket: [UInt8], own: [(name: String, bytes: [UInt8], termHash: UInt32, id: [UInt8])]) in
-                var bucket: [UInt8] = []
-                var own: [(name: String, bytes: [UInt8], termHash: UInt32, id: [UInt8])] = []
-                for (term, payload) in entries {
-                    Varint.append(term.count, to: &bucket)
-                    bucket += term
-                    if payload.count > ownFileThreshold {
-                        // The file starts with its term: the table finds it by a hash of the term,
-                        // which another term may share.
-                        var content: [UInt8] = []
-                        Varint.append(term.count, to: &content)
-                        let file = Deflate.compress(content + term + payload)
-                        let name = hash(file)
-                        own.append(("t-\(hex(name)).bin", file, fnv1a32(term), name))
-                        Varint.append(1, to: &bucket)
-                        bucket += name
-                        Varint.append(file.count, to: &bucket)
-                    } else {
-                        Varint.append(0, to: &bucket)
-                        Varint.append(payload.count, to: &bucket)
-                        bucket += payload
-                    }
-                }
-                return (bucket: Deflate.compress(bucket), own: own)
-            }
-            try output.add(encoded.flatMap { $0.own.map { ($0.name, $0.bytes) } }, emit)
-            ownFiles += encoded.flatMap { $0.own.map { ($0.termHash, $0.id) } }
-            for entry in encoded { bucketNames += try output.add("b", entry.bucket, ext: "bin", emit) }
+            let encoded = work.parallelMap { encodeBucket($0, ownFileThreshold: ownFileThreshold) }
+            try output.add(encoded.flatMap { $0.own.map { ($0.fileName, $0.bytes) } }, emit)
+            ownFiles += encoded.flatMap { $0.own.map(\.file) }
+            for entry in encoded { bucketNames.append(try output.add("b", entry.bucket, ext: "bin", emit)) }
+        }
+        let state = SearchState(manifest: "", layout: layout, termCount: keys.count, articleHashes: articleHashes,
+                                documentNames: documentNames.all, anyRenamed: documentNames.anyRenamed,
+                                bucketNames: bucketNames, ownFiles: ownFiles)
+        return try finish(ordered, state, output: output, emit)
+    }
+
+    /// An index's files with what it took to make them.
+    struct Written<Placed: Sendable> {
+        var placed: [Placed]
+        var manifest: OutputPath
+        var state: SearchState
+        /// The files of the index that were not handed to `emit` (a patch keeps them).
+        var notEmitted: [String]
+    }
+
+    /// 64 to 128 terms a bucket: a query of two pairs fetches the least (their two
+    /// buckets, and 6 bytes a bucket in the table).
+    static func bucketCount(terms: Int) -> Int {
+        var buckets = 1
+        while buckets < 4096 && buckets * 64 < terms { buckets *= 2 }
+        return buckets
+    }
+
+    struct BucketEntry: Sendable {
+        var key: UInt64
+        var term: [UInt8]
+        var postings: Postings
+
+        enum Postings: Sendable {
+            /// Stored inline when small, else in a file of their own.
+            case payload([UInt8])
+            /// A file of their own already written (its name and size), kept as it is.
+            case own(name: [UInt8], size: Int)
         }
 
+        init(key: UInt64, term: [UInt8], postings: Postings) {
+            self.key = key
+            self.term = term
+            self.postings = postings
+        }
+
+        init(key: UInt64, term: [UInt8], payload: [UInt8]) {
+            self.init(key: key, term: term, postings: .payload(payload))
+        }
+    }
+
+    /// A bucket's bytes (compressed) and the files of its terms with large postings.
+    static func encodeBucket(_ entries: [BucketEntry], ownFileThreshold: Int)
+        -> (bucket: [UInt8], own: [(fileName: String, bytes: [UInt8], file: SearchState.OwnFile)]) {
+        var bucket: [UInt8] = []
+        var own: [(fileName: String, bytes: [UInt8], file: SearchState.OwnFile)] = []
+        for entry in entries {
+            Varint.append(entry.term.count, to: &bucket)
+            bucket += entry.term
+            switch entry.postings {
+            case .payload(let payload) where payload.count > ownFileThreshold:
+                // The file starts with its term: the table finds it by a hash of the term,
+                // which another term may share.
+                var content: [UInt8] = []
+                Varint.append(entry.term.count, to: &content)
+                let file = Deflate.compress(content + entry.term + payload)
+                let name = hash(file)
+                own.append(("t-\(hex(name)).bin", file, SearchState.OwnFile(key: entry.key, termHash: fnv1a32(entry.term), name: name)))
+                Varint.append(1, to: &bucket)
+                bucket += name
+                Varint.append(file.count, to: &bucket)
+            case .payload(let payload):
+                Varint.append(0, to: &bucket)
+                Varint.append(payload.count, to: &bucket)
+                bucket += payload
+            case .own(let name, let size):
+                Varint.append(1, to: &bucket)
+                bucket += name
+                Varint.append(size, to: &bucket)
+            }
+        }
+        return (Deflate.compress(bucket), own)
+    }
+
+    /// Writes the table, the folding file and the manifest of the index `state` describes
+    /// (all but its manifest's name), and returns it all.
+    static func finish<Placed: Sendable>(_ ordered: [Article], _ state: SearchState, output: Output<Placed>,
+                                         _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed> {
+        var output = output
         // The table: buckets and documents by number, and each article's province and year.
         var provinces: [String: Int] = [:]
         var provinceNames: [String] = []
@@ -121,9 +187,9 @@ public enum SearchIndexWriter {
         }
         let firstYear = ordered.map(\.date.year).min() ?? 0
         var table: [UInt8] = []
-        Varint.append(buckets, to: &table)
-        table += bucketNames
-        table += documentNames.all.joined()
+        Varint.append(state.bucketNames.count, to: &table)
+        table += state.bucketNames.joined()
+        table += state.documentNames.joined()
         Varint.append(provinceNames.count, to: &table)
         for name in provinceNames {
             Varint.append(name.utf8.count, to: &table)
@@ -135,23 +201,24 @@ public enum SearchIndexWriter {
         // The terms with files of their own, by the FNV-1a hash of the term (ascending, as
         // gaps) and the file's name: a query fetches their postings without the bucket first.
         // (Two such terms with one hash are left to their buckets.)
-        let byHash = ownFiles.sorted { $0.termHash < $1.termHash }
-        ownFiles = byHash.indices.filter { i in
+        let byHash = state.ownFiles.sorted { $0.termHash < $1.termHash }
+        let named = byHash.indices.filter { i in
             (i == 0 || byHash[i - 1].termHash != byHash[i].termHash) && (i + 1 == byHash.count || byHash[i + 1].termHash != byHash[i].termHash)
         }.map { byHash[$0] }
-        Varint.append(ownFiles.count, to: &table)
+        Varint.append(named.count, to: &table)
         var previousHash: UInt32 = 0
-        for file in ownFiles {
+        for file in named {
             Varint.append(Int(file.termHash - previousHash), to: &table)
             previousHash = file.termHash
         }
-        for file in ownFiles { table += file.name }
+        for file in named { table += file.name }
         let tableHash = try output.add("a", Deflate.compress(table), ext: "bin", emit)
 
         let folding = HanFolding.table.sorted { $0.key.value < $1.key.value }
         let foldText = String(String.UnicodeScalarView(folding.map(\.key))) + "\n" + String(String.UnicodeScalarView(folding.map(\.value)))
         let foldHash = try output.add("fold", Deflate.compress(Array(foldText.utf8)), ext: "bin", emit)
 
+        let layout = state.layout
         let manifest = json([
             "version": 3,
             "count": ordered.count,
@@ -162,7 +229,10 @@ public enum SearchIndexWriter {
         ] as [String: Any])
         let manifestName = "manifest-\(hex(hash(manifest))).json"
         try output.add([(manifestName, manifest)], emit)
-        return (output.placed, OutputPath(folder + manifestName)!)
+        var state = state
+        state.manifest = manifestName
+        let notEmitted = state.fileNames.filter { !output.emitted($0) }
+        return Written(placed: output.placed, manifest: OutputPath(folder + manifestName)!, state: state, notEmitted: notEmitted)
     }
 
     /// Bytes in the name of a document. The table names every document, so 4 bytes (not
@@ -181,6 +251,8 @@ public enum SearchIndexWriter {
     struct DocumentNames {
         private(set) var all: [[UInt8]] = []
         private var taken = Set<[UInt8]>()
+        /// Whether a document took a counter.
+        private(set) var anyRenamed = false
 
         /// The name of the next document, whose hash is `hashed`.
         mutating func add(_ bytes: [UInt8], hashed: [UInt8]) -> [UInt8] {
@@ -188,6 +260,7 @@ public enum SearchIndexWriter {
             var attempt: UInt8 = 0
             while !taken.insert(name).inserted {
                 attempt += 1
+                anyRenamed = true
                 name = documentHash(bytes, attempt: attempt)
             }
             all.append(name)
@@ -233,6 +306,8 @@ public enum SearchIndexWriter {
     struct Output<Placed: Sendable> {
         private(set) var placed: [Placed] = []
         private var seen: Set<String> = []
+
+        func emitted(_ name: String) -> Bool { seen.contains(name) }
 
         /// Emits those of `files` not emitted yet, in parallel.
         mutating func add(_ files: [(name: String, bytes: [UInt8])], _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws {

@@ -122,6 +122,66 @@ struct IncrementalBuildTests {
         #expect(article[0].hasPrefix("public/articles/"))
         #expect(try #require(project.dir.read(article[0])).contains("本文已更正"))
         #expect(report.output.written == rewritten.count)
+        #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(report.stages.map(\.name))")
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
+    @Test("the search index is patched, not rebuilt, when articles' texts and titles change: terms come and go, and the files are a clean build's",
+          arguments: [
+              // A new pair and word (本文, ABC), and pairs that go (马鬃山 is in seed 000 only).
+              [("000", "马鬃山", "本文ABC已更正")],
+              // Two articles at once, one of them in its title.
+              [("003", "乌兰牧骑", "乌兰牧骑小分队"), ("004", "牛肉面", "拉面")],
+          ])
+    func patchedSearch(edits: [(String, String, String)]) throws {
+        let project = try Project("patch")
+        // An article long enough that its common pairs' postings have files of their own.
+        try """
+        ---
+        title: "永登县民族团结进步宣讲活动"
+        date: 2024-03-02
+        region: "620121"
+        ---
+
+        \(String(repeating: "讲述民族团结进步的故事，", count: 3000))
+        """.write(to: project.dir.file("seeds/005_long.md"), atomically: true, encoding: .utf8)
+        try project.build()
+        #expect(project.dir.files(under: "public/search").contains { $0.contains("/t-") })
+        for (seed, old, new) in edits + [("005", "讲述民族团结进步的故事，", "讲述民族团结的故事，")] {
+            try project.edit(try project.seed(seed), replacing: old, with: new)
+        }
+        let report = try project.build()
+        #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(report.stages.map(\.name))")
+        let site = project.site(), clean = try project.cleanBuild()
+        let (extra, missing) = (Set(site.keys).subtracting(clean.keys), Set(clean.keys).subtracting(site.keys))
+        #expect(extra.isEmpty && missing.isEmpty, "not in a clean build: \(extra.sorted()); missing: \(missing.sorted())")
+        for (path, bytes) in clean where site[path].map({ $0 != bytes }) == true { Issue.record("\(path) differs from a clean build's") }
+        // And once more, from the patched index's own state.
+        try project.edit(try project.seed(edits[0].0), replacing: edits[0].2, with: edits[0].1)
+        #expect(try project.build().stages.contains { $0.name == "Search index (patched)" })
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
+    @Test("a damaged or stale search state is not used: the index is written whole, as a clean build writes it")
+    func damagedSearchState() throws {
+        let project = try Project("search-state")
+        try project.build()
+        let state = project.options.cache.appendingPathComponent("search.bin")
+        let good = try Data(contentsOf: state)
+        for damage in [Data("garbage".utf8), good.prefix(good.count / 2), Data()] {
+            try damage.write(to: state)
+            try project.edit(try project.seed("001"), replacing: "聚焦文化引领", with: "聚焦文化引领\(damage.count)")
+            let report = try project.build()
+            #expect(report.stages.contains { $0.name == "Search index" }, "\(report.stages.map(\.name))")
+            #expect(project.site() == (try project.cleanBuild()))
+        }
+        // The state of another index than the site's (left by a build that failed after it).
+        let other = try Data(contentsOf: state)
+        try project.edit(try project.seed("001"), replacing: "聚焦文化引领", with: "聚焦文化引领。")
+        try project.build()
+        try other.write(to: state)
+        try project.edit(try project.seed("001"), replacing: "聚焦文化引领。", with: "聚焦文化引领！")
+        #expect(try project.build().stages.contains { $0.name == "Search index" })
         #expect(project.site() == (try project.cleanBuild()))
     }
 

@@ -1,0 +1,222 @@
+import Foundation
+
+extension SearchIndexWriter {
+    /// The most changed articles a patch takes on; past it the index is written whole.
+    static let mostChangedForUpdate = 64
+
+    /// Patches the index of the last build, which `state` describes, into the index of
+    /// `articles`, giving the same files a clean build gives. Only the postings of the
+    /// changed articles' terms (old and new) are read back from the last index's files
+    /// (`read`, by name), patched and written again, with their buckets, the changed
+    /// articles' documents, the table and the manifest; every other file is kept.
+    ///
+    /// Nil, having emitted nothing, when a patch cannot give a clean build's files: the
+    /// articles are not the same number, in the same places, with the same field layout;
+    /// too many changed; the article a changed document was is not in `previous` (by
+    /// origin); a file cannot be read; or the number of buckets or a document's name would
+    /// come out otherwise. `isKept` says whether a file of the last index is still there.
+    static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article],
+                                         ownFileThreshold: Int = ownFileThreshold,
+                                         read: @Sendable (String) -> [UInt8]?, isKept: (String) -> Bool,
+                                         emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
+        let ordered = Array(articles.reversed())
+        guard ordered.count == state.articleHashes.count, !state.anyRenamed,
+              SearchLayout(articles: ordered) == state.layout
+        else { return nil }
+        let layout = state.layout
+        // `hashes` are the articles' (`HashingEncoder.hash`), as given: newest first.
+        let hashes = Array(hashes.reversed())
+        guard hashes.count == ordered.count else { return nil }
+        let changed = ordered.indices.filter { hashes[$0] != state.articleHashes[$0] }
+        guard !changed.isEmpty, changed.count <= mostChangedForUpdate else { return nil }
+        var before: [Article] = []
+        for document in changed {
+            guard let old = previous[ordered[document].origin], HashingEncoder.hash(old) == state.articleHashes[document] else { return nil }
+            before.append(old)
+        }
+
+        // Each changed document's terms, before and after.
+        let terms = (before + changed.map { ordered[$0] }).parallelMap { DocumentTerms(text: SearchText(article: $0), layout: layout) }
+        let (old, new) = (Array(terms[..<changed.count]), Array(terms[changed.count...]))
+        var words: [UInt64: String] = [:]
+        for document in terms { for (key, word) in document.words { words[key] = word } }
+        // Key → the changed documents' rows, in document order, before and after. Only the
+        // terms whose rows differ are patched: text added at the end of an article changes
+        // only the terms it adds.
+        func rows(_ terms: [DocumentTerms]) -> [UInt64: [(document: Int, positions: ArraySlice<UInt32>)]] {
+            var rows: [UInt64: [(document: Int, positions: ArraySlice<UInt32>)]] = [:]
+            for (document, terms) in zip(changed, terms) {
+                for (key, positions) in terms.termPositions { rows[key, default: []].append((document, positions)) }
+            }
+            return rows
+        }
+        let (rowsBefore, rowsAfter) = (rows(old), rows(new))
+        let affected = Set(rowsBefore.keys).union(rowsAfter.keys).filter { key in
+            let (a, b) = (rowsBefore[key] ?? [], rowsAfter[key] ?? [])
+            return a.count != b.count || zip(a, b).contains { $0.document != $1.document || !$0.positions.elementsEqual($1.positions) }
+        }
+        let changedSet = Set(changed)
+
+        // The affected terms by bucket.
+        let buckets = state.bucketNames.count
+        var byBucket: [Int: [(key: UInt64, term: [UInt8])]] = [:]
+        for key in affected {
+            let term = Array(Self.term(for: key, words: words).utf8)
+            byBucket[Int(fnv1a32(term) & UInt32(buckets - 1)), default: []].append((key, term))
+        }
+        let newRows = rowsAfter
+        let patched = byBucket.sorted { $0.key < $1.key }.parallelMap { bucket, terms -> PatchedBucket? in
+            patch(bucket: bucket, terms: terms, state: state, rows: newRows, changed: changedSet,
+                  ownFileThreshold: ownFileThreshold, read: read)
+        }
+        guard !patched.contains(where: { $0 == nil }) else { return nil }
+        let rewritten = patched.compactMap { $0 }
+        let termCount = state.termCount + rewritten.reduce(0) { $0 + $1.termsAdded - $1.termsRemoved }
+        guard bucketCount(terms: termCount) == buckets else { return nil }
+
+        // The changed documents, named as a clean build names them.
+        let documents = changed.parallelMap { document -> (name: [UInt8], bytes: [UInt8]) in
+            let bytes = Deflate.compress(documentBytes(ordered[document], SearchText(article: ordered[document])))
+            return (documentHash(bytes), bytes)
+        }
+        var documentNames = state.documentNames
+        var taken = Set(documentNames.enumerated().filter { !changedSet.contains($0.offset) }.map(\.element))
+        for (document, made) in zip(changed, documents) {
+            guard taken.insert(made.name).inserted else { return nil }
+            documentNames[document] = made.name
+        }
+
+        var next = state
+        next.articleHashes = hashes
+        next.termCount = termCount
+        next.documentNames = documentNames
+        next.ownFiles.removeAll { affected.contains($0.key) }
+        for bucket in rewritten {
+            next.bucketNames[bucket.number] = hash(bucket.bytes)
+            next.ownFiles += bucket.own.map(\.file)
+        }
+        // What is not written again must still be there.
+        var made = Set(documents.map { "d-\(hex($0.name)).bin" })
+        for bucket in rewritten {
+            made.insert("b-\(hex(hash(bucket.bytes))).bin")
+            for own in bucket.own { made.insert(own.fileName) }
+        }
+        let fileNames = next.fileNames.dropFirst()  // (the manifest is made anew)
+        guard fileNames.allSatisfy({ made.contains($0) || isKept($0) }) else { return nil }
+
+        var output = Output<Placed>()
+        try output.add(documents.map { ("d-\(hex($0.name)).bin", $0.bytes) }, emit)
+        try output.add(rewritten.flatMap { $0.own.map { ($0.fileName, $0.bytes) } }, emit)
+        try output.add(rewritten.map { ("b-\(hex(hash($0.bytes))).bin", $0.bytes) }, emit)
+        return try finish(ordered, next, output: output, emit)
+    }
+
+    /// A bucket written again.
+    struct PatchedBucket: Sendable {
+        var number: Int
+        var bytes: [UInt8]
+        var own: [(fileName: String, bytes: [UInt8], file: SearchState.OwnFile)]
+        var termsAdded = 0
+        var termsRemoved = 0
+    }
+
+    /// Bucket `number` with the postings of `terms` patched: the rows of the `changed`
+    /// documents taken out, and their new `rows` put in. Nil when a file cannot be read.
+    static func patch(bucket number: Int, terms: [(key: UInt64, term: [UInt8])], state: SearchState,
+                      rows: [UInt64: [(document: Int, positions: ArraySlice<UInt32>)]], changed: Set<Int>,
+                      ownFileThreshold: Int, read: (String) -> [UInt8]?) -> PatchedBucket? {
+        guard let file = read("b-\(hex(state.bucketNames[number])).bin"), let bytes = Deflate.decompress(file) else { return nil }
+        let wanted = Dictionary(terms.map { ($0.key, $0.term) }, uniquingKeysWith: { a, _ in a })
+        var entries: [BucketEntry] = []
+        var found = Set<UInt64>()
+        var removed = 0
+        var reader = VarintReader(bytes)
+        while !reader.isAtEnd {
+            let term = Array(reader.bytes(reader.next()))
+            let key = SearchTokenizer.key(String(decoding: term, as: UTF8.self))
+            let stored: BucketEntry.Postings
+            if reader.next() == 1 {
+                let name = Array(reader.bytes(6))
+                stored = .own(name: name, size: reader.next())
+            } else {
+                stored = .payload(Array(reader.bytes(reader.next())))
+            }
+            guard wanted[key] != nil else {
+                entries.append(BucketEntry(key: key, term: term, postings: stored))
+                continue
+            }
+            found.insert(key)
+            let payload: [UInt8]
+            switch stored {
+            case .payload(let bytes): payload = bytes
+            case .own(let name, _):
+                guard let file = read("t-\(hex(name)).bin"), let content = Deflate.decompress(file) else { return nil }
+                var own = VarintReader(content)
+                guard Array(own.bytes(own.next())) == term else { return nil }
+                payload = Array(content[own.at...])
+            }
+            let postings = patched(SearchPostings(decoding: payload), removing: changed, adding: rows[key] ?? [])
+            if postings.isEmpty { removed += 1 } else { entries.append(BucketEntry(key: key, term: term, payload: postings)) }
+        }
+        var added = 0
+        for (key, term) in terms where !found.contains(key) {
+            let postings = patched(SearchPostings(decoding: [0]), removing: [], adding: rows[key] ?? [])
+            guard !postings.isEmpty else { continue }
+            entries.append(BucketEntry(key: key, term: term, payload: postings))
+            added += 1
+        }
+        // In key order, as a clean build lists a bucket's terms.
+        entries.sort { $0.key < $1.key }
+        let encoded = encodeBucket(entries, ownFileThreshold: ownFileThreshold)
+        return PatchedBucket(number: number, bytes: encoded.bucket, own: encoded.own, termsAdded: added, termsRemoved: removed)
+    }
+
+    /// `postings` without the rows of `removing`, with `adding` (in document order) put in
+    /// place; empty when no row is left.
+    static func patched(_ postings: SearchPostings, removing: Set<Int>,
+                        adding: [(document: Int, positions: ArraySlice<UInt32>)]) -> [UInt8] {
+        var builder = SearchPostings.Builder()
+        var count = 0
+        var next = adding.makeIterator()
+        var pending = next.next()
+        func flush(before document: Int) {
+            while let row = pending, row.document < document {
+                builder.add(document: row.document, positions: row.positions)
+                count += 1
+                pending = next.next()
+            }
+        }
+        for row in postings.documents.indices {
+            let document = Int(postings.documents[row])
+            flush(before: document)
+            guard !removing.contains(document) else { continue }
+            builder.add(document: document, positions: ArraySlice(postings.positions(of: row).map { UInt32(bitPattern: $0) }))
+            count += 1
+        }
+        flush(before: Int.max)
+        return count == 0 ? [] : builder.payload
+    }
+
+    /// A term's text from its key: a word's from `words`, a pair's from the key itself.
+    static func term(for key: UInt64, words: [UInt64: String]) -> String {
+        if let word = words[key] { return word }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(Unicode.Scalar(UInt32(key >> 32))!)
+        scalars.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
+        return String(scalars)
+    }
+}
+
+extension DocumentTerms {
+    /// Each term's key (as `SearchIndex` keys it) with its positions.
+    var termPositions: [(key: UInt64, positions: ArraySlice<UInt32>)] {
+        var result: [(key: UInt64, positions: ArraySlice<UInt32>)] = []
+        result.reserveCapacity(keys.count)
+        var at = 0
+        for (mixed, count) in zip(keys, counts) {
+            result.append((Self.unmix(mixed), positions[at..<(at + Int(count))]))
+            at += Int(count)
+        }
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the next build needs to patch a search index rather than build it again: which
+/// article each document was, and the names of the files that hold the rest. The postings
+/// themselves are not kept here: they are read back from the index's own files.
+struct SearchState: Sendable, Equatable {
+    /// `manifest-<hash>.json`, relative to the index's folder: the index this state is of.
+    var manifest: String
+    var layout: SearchLayout
+    /// How many terms the index has (the number of buckets follows from it).
+    var termCount: Int
+    /// `HashingEncoder.hash` of each document's article, oldest first.
+    var articleHashes: [UInt64]
+    /// Each document's name, and whether any was not the plain hash of its bytes (then a
+    /// patch could name documents differently from a clean build).
+    var documentNames: [[UInt8]]
+    var anyRenamed: Bool
+    /// Each bucket's name, by number.
+    var bucketNames: [[UInt8]]
+    /// The terms with files of their own: key, the FNV-1a hash of the term, the file's name.
+    var ownFiles: [OwnFile]
+
+    struct OwnFile: Sendable, Equatable {
+        var key: UInt64
+        var termHash: UInt32
+        var name: [UInt8]
+    }
+
+    /// Every file of the index, relative to its folder, except the folding table.
+    var fileNames: [String] {
+        var names = [manifest]
+        names += bucketNames.map { "b-\(SearchIndexWriter.hex($0)).bin" }
+        names += ownFiles.map { "t-\(SearchIndexWriter.hex($0.name)).bin" }
+        names += documentNames.map { "d-\(SearchIndexWriter.hex($0)).bin" }
+        return names
+    }
+
+    static func load(from url: URL, generator: UInt64) -> SearchState? {
+        BinaryReader.read(url) { reader in
+            guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
+            let manifest = try reader.string()
+            let layout = SearchLayout(campaignsBase: try reader.int(), regionsBase: try reader.int(), bodyBase: try reader.int())
+            let termCount = try reader.int()
+            let count = try reader.int()
+            guard (0...10_000_000).contains(count) else { throw BinaryReader.Malformed() }
+            let articleHashes = try (0..<count).map { _ in try reader.uint64() }
+            let documentNames = try (0..<count).map { _ in bytes(try reader.uint64(), SearchIndexWriter.documentNameSize) }
+            let anyRenamed = try reader.bool()
+            let buckets = try reader.int()
+            guard (0...1 << 20).contains(buckets) else { throw BinaryReader.Malformed() }
+            let bucketNames = try (0..<buckets).map { _ in bytes(try reader.uint64(), 6) }
+            let owned = try reader.int()
+            guard (0...100_000_000).contains(owned) else { throw BinaryReader.Malformed() }
+            let ownFiles = try (0..<owned).map { _ in
+                OwnFile(key: try reader.uint64(), termHash: UInt32(truncatingIfNeeded: try reader.uint64()), name: bytes(try reader.uint64(), 6))
+            }
+            return SearchState(manifest: manifest, layout: layout, termCount: termCount, articleHashes: articleHashes,
+                               documentNames: documentNames, anyRenamed: anyRenamed, bucketNames: bucketNames, ownFiles: ownFiles)
+        }
+    }
+
+    func write(to url: URL, generator: UInt64) throws {
+        try BinaryWriter.write(to: url) { writer in
+            writer.write(Self.magic)
+            writer.write(generator)
+            writer.write(manifest)
+            writer.write(layout.campaignsBase)
+            writer.write(layout.regionsBase)
+            writer.write(layout.bodyBase)
+            writer.write(termCount)
+            writer.write(articleHashes.count)
+            for hash in articleHashes { writer.write(hash) }
+            for name in documentNames { writer.write(Self.number(name)) }
+            writer.write(anyRenamed)
+            writer.write(bucketNames.count)
+            for name in bucketNames { writer.write(Self.number(name)) }
+            writer.write(ownFiles.count)
+            for file in ownFiles {
+                writer.write(file.key)
+                writer.write(UInt64(file.termHash))
+                writer.write(Self.number(file.name))
+            }
+        }
+    }
+
+    /// A name of up to 8 bytes as a number, first byte highest, and back.
+    static func number(_ bytes: [UInt8]) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
+    static func bytes(_ number: UInt64, _ count: Int) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64(count - 1 - $0))) }
+    }
+
+    private static let magic: UInt64 = 0x7369_7465_7365_6101  // "sitesea" + format 1
+}
