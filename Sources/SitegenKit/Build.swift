@@ -93,7 +93,7 @@ public enum Build {
         if let previous, previous.inputs == inputs, intermediatesPresent {
             report.diagnostics = seeds.diagnostics + previous.diagnostics
             report.articles = previous.articleCount
-            report.pages = previous.files.values.filter { $0.pageFingerprint != 0 }.count
+            report.pages = previous.files.filter { $0.pageFingerprint != 0 }.count
             report.output.unchanged = previous.files.count
             log("Nothing changed since the last build")
             report.stages = clock.stages
@@ -151,7 +151,7 @@ public enum Build {
                     searchState = written.state
                     return written.manifest
                 }
-                placed += reusedSearch.files.keys.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
+                placed += reusedSearch.paths.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
                 return OutputPath(reusedSearch.searchManifest)
             }
             MallocTrim.releaseFreedMemory()

@@ -20,7 +20,10 @@ struct BuildManifest: Sendable {
     var searchManifest: String = ""
     /// Hash of what the search index was built from, and the files it made.
     var searchInputs: UInt64 = 0
-    var files: [OutputPath: File] = [:]
+    /// Every file, sorted by path, with what was recorded of it. Arrays, not a table by
+    /// path: a rebuild with nothing changed only walks them (`fileTable` makes the table).
+    private(set) var paths: [OutputPath] = []
+    private(set) var files: [File] = []
     /// The last build's warnings and errors about the articles, shown again when nothing changed.
     var diagnostics: [Diagnostic] = []
     var articleCount = 0
@@ -35,10 +38,12 @@ struct BuildManifest: Sendable {
             manifest.articleCount = try reader.int()
             manifest.diagnostics = try reader.diagnostics()
             let count = max(0, try reader.int())
+            manifest.paths.reserveCapacity(min(count, 1 << 24))
             manifest.files.reserveCapacity(min(count, 1 << 24))
             for _ in 0..<count {
                 guard let path = OutputPath(try reader.string()) else { throw BinaryReader.Malformed() }
-                manifest.files[path] = File(contentHash: try reader.uint64(), size: try reader.int(), pageFingerprint: try reader.uint64())
+                manifest.paths.append(path)
+                manifest.files.append(File(contentHash: try reader.uint64(), size: try reader.int(), pageFingerprint: try reader.uint64()))
             }
             return manifest
         }
@@ -54,7 +59,7 @@ struct BuildManifest: Sendable {
             writer.write(articleCount)
             writer.write(diagnostics)
             writer.write(files.count)
-            for (path, file) in files.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for (path, file) in zip(paths, files) {
                 writer.write(path.rawValue)
                 writer.write(file.contentHash)
                 writer.write(file.size)
@@ -69,10 +74,21 @@ struct BuildManifest: Sendable {
         let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return false }
         defer { close(folder) }
-        let files = Array(self.files)
-        return !files.isEmpty && !files.parallelMap { path, file in
-            FileStamp(path: path.rawValue, relativeTo: folder)?.size == Int64(file.size)
+        return !files.isEmpty && !Array(paths.indices).parallelMap { i in
+            FileStamp(path: paths[i].rawValue, relativeTo: folder)?.size == Int64(files[i].size)
         }.contains(false)
+    }
+
+    /// The files by path.
+    func fileTable() -> [OutputPath: File] {
+        Dictionary(zip(paths, files), uniquingKeysWith: { _, last in last })
+    }
+
+    /// Records `table` as the files.
+    mutating func record(files table: [OutputPath: File]) {
+        let sorted = table.sorted { $0.key.rawValue < $1.key.rawValue }
+        paths = sorted.map(\.key)
+        files = sorted.map(\.value)
     }
 
     private static let magic: UInt64 = 0x7369_7465_6D61_6E01  // "sitemani" + format 1

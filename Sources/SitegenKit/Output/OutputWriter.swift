@@ -30,6 +30,8 @@ public final class OutputWriter: Sendable {
     let staging: URL
     private let cache: URL
     private let previous: BuildManifest?
+    /// The previous manifest's files by path.
+    private let previousFiles: [OutputPath: BuildManifest.File]
 
     /// Starts a new version of the site at `output`; `previous` is the manifest of the
     /// output as it is (nil when unknown: every file is then compared byte for byte).
@@ -47,6 +49,7 @@ public final class OutputWriter: Sendable {
                                fix: "check that its parent folder exists and is writable", causes: [error.localizedDescription])
         }
         self.previous = FileManager.default.fileExists(atPath: self.output.path) ? previous : nil
+        previousFiles = self.previous?.fileTable() ?? [:]
     }
 
     /// Cleans up after a build that was killed: finishes the renames of one killed while
@@ -70,7 +73,7 @@ public final class OutputWriter: Sendable {
         let current = output.path + "/" + path.rawValue
         let isUnchanged: Bool
         if let previous {
-            isUnchanged = previous.files[path].map { $0.contentHash == file.contentHash && $0.size == file.size } ?? false
+            isUnchanged = previousFiles[path].map { $0.contentHash == file.contentHash && $0.size == file.size } ?? false
         } else {
             isUnchanged = FileManager.default.contents(atPath: current).map { $0.elementsEqual(bytes) } ?? false
         }
@@ -87,26 +90,28 @@ public final class OutputWriter: Sendable {
     /// A page of the current site kept as it is, when its inputs have not changed since the
     /// build recorded in `previous`; nil when there is no such record (render it).
     func kept(_ path: OutputPath, pageFingerprint: UInt64) -> Placed? {
-        guard pageFingerprint != 0, let file = previous?.files[path], file.pageFingerprint == pageFingerprint else { return nil }
+        guard pageFingerprint != 0, let file = previousFiles[path], file.pageFingerprint == pageFingerprint else { return nil }
         return Placed(path: path, file: file, isWritten: false)
     }
 
     /// A file of the current site that the build knows is unchanged.
     func keptAsIs(_ path: OutputPath) -> Placed? {
-        previous?.files[path].map { Placed(path: path, file: $0, isWritten: false) }
+        previousFiles[path].map { Placed(path: path, file: $0, isWritten: false) }
     }
 
     /// Makes `files` the site, and records them in the manifest. Returns what changed.
     func commit(_ placed: [Placed], record: (inout BuildManifest) -> Void) throws -> Report {
         let fm = FileManager.default
         var manifest = BuildManifest()
-        for item in placed { manifest.files[item.path] = item.file }
+        var files: [OutputPath: BuildManifest.File] = [:]
+        for item in placed { files[item.path] = item.file }
+        manifest.record(files: files)
         record(&manifest)
         let staged = placed.filter(\.isWritten).map(\.path)
         var report = Report(written: staged.count, unchanged: placed.count - staged.count)
         let manifestURL = cache.appendingPathComponent(Self.manifestName)
         do {
-            let removals = try staleFiles(keeping: manifest.files)
+            let removals = try staleFiles(keeping: files)
             report.removed = removals.count
             if !fm.fileExists(atPath: output.path) {
                 try? fm.removeItem(at: manifestURL)
@@ -200,7 +205,7 @@ private extension OutputWriter {
     /// output: from the manifest, or else by listing the output (where a file whose name
     /// no page could have, a hidden one, is stale too).
     func staleFiles(keeping files: [OutputPath: BuildManifest.File]) throws -> [String] {
-        if let previous { return previous.files.keys.filter { files[$0] == nil }.map(\.rawValue).sorted() }
+        if let previous { return previous.paths.filter { files[$0] == nil }.map(\.rawValue) }
         guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var stale: [String] = []
         let base = output.path.hasSuffix("/") ? output.path : output.path + "/"
