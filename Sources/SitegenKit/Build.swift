@@ -83,7 +83,8 @@ public enum Build {
 
         // Nothing changed: the output is what this build would write.
         try OutputWriter.recover(output: options.output, cache: options.cache)
-        let inputs = inputFingerprint(options, templates: templates, seeds: states)
+        let frame = frameFingerprint(options, templates: templates)
+        let inputs = inputFingerprint(frame: frame, seeds: states)
         let previous = OutputWriter.manifest(output: options.output, cache: options.cache).flatMap {
             $0.isIntact(in: options.output) ? $0 : nil
         }
@@ -124,6 +125,17 @@ public enum Build {
         // written while it is built, never all held at once.
         let writer = try OutputWriter(output: options.output, cache: options.cache, previous: previous)
         let searchStateURL = options.cache.appendingPathComponent("search.bin")
+        // The last search index's state, when it is the site's.
+        let previousSearch = previous.flatMap { previous in
+            SearchState.load(from: searchStateURL, generator: GeneratorStamp.current).flatMap {
+                SearchIndexWriter.folder + $0.manifest == previous.searchManifest ? $0 : nil
+            }
+        }
+        // Only some articles' bodies changed, and nothing else the pages show: only their
+        // own pages can differ from the last build's.
+        let onlyBodiesChanged = previous.flatMap { $0.frame == frame ? previousSearch : nil }.flatMap {
+            articlesWhoseBodyAloneChanged(index.articles, hashes: articleHashes, state: $0, previous: replaced)
+        }
         var searchState: SearchState?
         var searchLabel = reusedSearch == nil ? "Search index" : "Search index (unchanged)"
         do {
@@ -132,8 +144,7 @@ public enum Build {
                 guard let reusedSearch else {
                     let emit: @Sendable (OutputPath, [UInt8]) throws -> OutputWriter.Placed = { path, bytes in try writer.write(path, bytes) }
                     // A few articles changed: their terms' postings are patched.
-                    if let previous, let state = SearchState.load(from: searchStateURL, generator: GeneratorStamp.current),
-                       SearchIndexWriter.folder + state.manifest == previous.searchManifest,
+                    if let state = previousSearch,
                        let written = try SearchIndexWriter.update(
                            state, for: index.articles, hashes: articleHashes, previous: replaced,
                            read: { [output = options.output] name in
@@ -156,10 +167,17 @@ public enum Build {
             }
             MallocTrim.releaseFreedMemory()
 
-            report.output = try clock.stage("Render and write \(plan.count) pages") {
+            let renderLabel = "Render and write \(plan.count) pages" + (onlyBodiesChanged == nil ? "" : " (only bodies changed)")
+            report.output = try clock.stage(renderLabel) {
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
-                let decided = plan.parallelMap { page in
+                // When only bodies changed, the other pages are kept without a look: their
+                // fingerprints would come out as recorded.
+                let decided = plan.parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
+                    if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
+                       kept.file.pageFingerprint != 0 {
+                        return (page, kept.file.pageFingerprint, kept)
+                    }
                     let fingerprint = base.fingerprint(page)
                     return (page, fingerprint, writer.kept(page.path, pageFingerprint: fingerprint))
                 }
@@ -179,6 +197,7 @@ public enum Build {
                 }
                 return try writer.commit(placed) { manifest in
                     manifest.inputs = inputs
+                    manifest.frame = frame
                     manifest.diagnostics = articleDiagnostics
                     manifest.articleCount = articles.count
                     manifest.searchInputs = searchInputs
@@ -212,10 +231,9 @@ public enum Build {
         return (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced)
     }
 
-    /// Everything the output depends on: sitegen itself, the configuration, the
-    /// templates and assets, and every seed's bytes. Equal fingerprints, equal sites
-    /// (and equal warnings).
-    static func inputFingerprint(_ options: BuildOptions, templates: TemplateLibrary, seeds: [ArticleLoader.SeedState]) -> UInt64 {
+    /// Everything the output depends on but the articles: sitegen itself, the
+    /// configuration, the templates and assets.
+    static func frameFingerprint(_ options: BuildOptions, templates: TemplateLibrary) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(GeneratorStamp.current)
         hasher.combine(HashingEncoder.hash(options.config))
@@ -224,6 +242,14 @@ public enum Build {
             hasher.combine(asset)
             hasher.combine(StableHasher.hash([UInt8](FileManager.default.contents(atPath: options.templates.appendingPathComponent(asset).path) ?? Data())))
         }
+        return hasher.finalize()
+    }
+
+    /// Everything the output depends on: the frame (`frameFingerprint`) and every seed's
+    /// bytes. Equal fingerprints, equal sites (and equal warnings).
+    static func inputFingerprint(frame: UInt64, seeds: [ArticleLoader.SeedState]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(frame)
         for seed in seeds {
             hasher.combine(seed.seed.path)
             hasher.combine(seed.contentHash)
@@ -232,6 +258,26 @@ public enum Build {
         // day the build runs through once, rendering nothing that did not change.
         hasher.combine(ArticleDate.today().isoDate)
         return hasher.finalize()
+    }
+
+    /// The articles (by number, newest first) whose bodies changed since the last build,
+    /// when nothing else of any article did: the same articles in the same order, each
+    /// changed one equal to what it was (`previous`, by origin; checked against the last
+    /// search index's `state`) but for its body. Nil otherwise.
+    static func articlesWhoseBodyAloneChanged(_ articles: [Article], hashes: [UInt64], state: SearchState,
+                                              previous: [String: Article]) -> Set<Int>? {
+        // The state lists the articles oldest first.
+        guard hashes.count == state.articleHashes.count else { return nil }
+        var changed = Set<Int>()
+        for (i, hash) in hashes.enumerated() where hash != state.articleHashes[hashes.count - 1 - i] {
+            guard let old = previous[articles[i].origin], HashingEncoder.hash(old) == state.articleHashes[hashes.count - 1 - i]
+            else { return nil }
+            var (before, after) = (old, articles[i])
+            (before.body, after.body) = (ArticleBody(""), ArticleBody(""))
+            guard HashingEncoder.hash(before) == HashingEncoder.hash(after) else { return nil }
+            changed.insert(i)
+        }
+        return changed
     }
 
     /// A hash of every field of every article, in order, from each article's hash.

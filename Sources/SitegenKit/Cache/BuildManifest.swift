@@ -16,6 +16,8 @@ struct BuildManifest: Sendable {
     }
 
     var inputs: UInt64 = 0
+    /// The part of `inputs` that is not the articles (`Build.frameFingerprint`).
+    var frame: UInt64 = 0
     /// The search index's manifest, which the search page names.
     var searchManifest: String = ""
     /// Hash of what the search index was built from, and the files it made.
@@ -33,6 +35,7 @@ struct BuildManifest: Sendable {
             guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
             var manifest = BuildManifest()
             manifest.inputs = try reader.uint64()
+            manifest.frame = try reader.uint64()
             manifest.searchManifest = try reader.string()
             manifest.searchInputs = try reader.uint64()
             manifest.articleCount = try reader.int()
@@ -54,6 +57,7 @@ struct BuildManifest: Sendable {
             writer.write(Self.magic)
             writer.write(generator)
             writer.write(inputs)
+            writer.write(frame)
             writer.write(searchManifest)
             writer.write(searchInputs)
             writer.write(articleCount)
@@ -91,7 +95,7 @@ struct BuildManifest: Sendable {
         files = sorted.map(\.value)
     }
 
-    private static let magic: UInt64 = 0x7369_7465_6D61_6E01  // "sitemani" + format 1
+    private static let magic: UInt64 = 0x7369_7465_6D61_6E02  // "sitemani" + format 2
 }
 
 /// Identifies the sitegen that made a cache: the executable's size and modification

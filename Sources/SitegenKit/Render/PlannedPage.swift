@@ -31,6 +31,17 @@ public struct PlannedPage: Sendable, Hashable {
         }
     }
 
+    /// Whether the page may change when only the bodies of `articles` (numbers) change:
+    /// their own pages, and the pages that name the search index, which changes with them.
+    /// Every other page shows no article's body (cards and feeds show the summary).
+    func mayShowBody(of articles: Set<Int>) -> Bool {
+        switch kind {
+        case let .article(i): return articles.contains(i)
+        case .search, .notFound: return true
+        default: return false
+        }
+    }
+
     public init(path: OutputPath, kind: Kind) {
         self.path = path
         self.kind = kind

@@ -123,7 +123,24 @@ struct IncrementalBuildTests {
         #expect(try #require(project.dir.read(article[0])).contains("本文已更正"))
         #expect(report.output.written == rewritten.count)
         #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(report.stages.map(\.name))")
+        #expect(report.stages.contains { $0.name.hasSuffix("(only bodies changed)") }, "\(report.stages.map(\.name))")
         #expect(project.site() == (try project.cleanBuild()))
+    }
+
+    @Test("when more than a body changes (a title, a summary, an article added), every page is looked at, and the site is a clean build's")
+    func notOnlyBodies() throws {
+        let project = try Project("not-only-bodies")
+        let first = try project.build()
+        let article = try #require(project.dir.files(under: "public/articles").first)
+        let title = try #require(project.dir.read(article)?.firstMatch(of: /<h1[^>]*>([^<]+)<\/h1>/)?.1)
+        let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: project.dir.file("seeds").path)
+            .map { project.dir.file("seeds/\($0)") }.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains(String(title)) == true })
+        try project.edit(seed, replacing: String(title), with: String(title) + "（更正）")
+        let report = try project.build()
+        #expect(!report.stages.contains { $0.name.hasSuffix("(only bodies changed)") }, "\(report.stages.map(\.name))")
+        #expect(report.output.written > 2, "the lists that show the title changed too")
+        #expect(project.site() == (try project.cleanBuild()))
+        #expect(first.articles == report.articles)
     }
 
     @Test("the search index is patched, not rebuilt, when articles' texts and titles change: terms come and go, and the files are a clean build's",
