@@ -14,7 +14,8 @@ enum RelatedArticles {
 
     static func compute(for articles: [Article], count: Int) -> [[Int]] {
         var lists: [String: [Int]] = [:]
-        var keysOf: [[String]] = Array(repeating: [], count: articles.count)
+        // Each article's lists: the key, and where in that list the article sits.
+        var listsOf: [[(key: String, position: Int)]] = Array(repeating: [], count: articles.count)
         for (index, article) in articles.enumerated() {
             var keys = article.campaigns.map { "c:" + $0 }
             keys += Set(article.campaigns + article.mentions).sorted().map { "n:" + $0 }
@@ -24,21 +25,15 @@ enum RelatedArticles {
                 if region.level != .province { keys.append("p:" + region.provinceCode.rawValue) }
             }
             for key in keys { lists[key, default: []].append(index) }
-            keysOf[index] = keys
-        }
-        // Where each article sits in each of its lists.
-        var position: [String: [Int: Int]] = [:]
-        for (key, list) in lists {
-            var positions: [Int: Int] = [:]
-            positions.reserveCapacity(list.count)
-            for (p, index) in list.enumerated() { positions[index] = p }
-            position[key] = positions
+            // Its last place in each: this article's are the last entries of its lists.
+            listsOf[index] = keys.map { ($0, lists[$0]!.count - 1) }
         }
 
-        return articles.indices.map { index in
+        let (allLists, placesOf) = (lists, listsOf)
+        return Array(articles.indices).parallelMap { index in
             var scores: [Int: Int] = [:]
-            for key in keysOf[index] {
-                guard let list = lists[key], let p = position[key]?[index] else { continue }
+            for (key, p) in placesOf[index] {
+                guard let list = allLists[key] else { continue }
                 let weight = Self.weights[key.first!] ?? 0
                 for q in max(0, p - window)...min(list.count - 1, p + window) where list[q] != index {
                     scores[list[q], default: 0] += weight
