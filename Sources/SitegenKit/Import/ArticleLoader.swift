@@ -96,8 +96,8 @@ public enum ArticleLoader {
         var slugs = SlugRegistry()
         // In seed order, so the first of two same-titled articles keeps the plain slug and
         // the others are numbered, the same way on every build.
-        let articles = unique.sorted { $0.origin < $1.origin }.map { article -> Article in
-            var article = article
+        let articles = unique.indices.sorted { unique[$0].origin < unique[$1].origin }.map { i -> Article in
+            var article = unique[i]
             article.slug = slugs.unique(article.slug)
             return article
         }

@@ -98,15 +98,17 @@ public enum Intermediate {
                     fix: "use the GB/T 2260 code, e.g. region: \"620121\""))
             }
         }
-        var slug = Slug(transliterating: title) ?? ArticleImporter.fallbackSlug(for: file)
-        if let given = string("slug") {
-            if let valid = Slug(given) {
-                slug = valid
-            } else {
-                diagnostics.append(.warning(file, line: line("slug"), "slug \"\(given)\" is not usable in an address",
+        // The title's pinyin only when no usable slug is given: the first transliteration
+        // of a build loads ICU's rules (tens of milliseconds).
+        var given: Slug?
+        if let text = string("slug") {
+            given = Slug(text)
+            if given == nil {
+                diagnostics.append(.warning(file, line: line("slug"), "slug \"\(text)\" is not usable in an address",
                     fix: "use lowercase letters, digits and hyphens, e.g. slug: yong-deng-xian"))
             }
         }
+        let slug = given ?? Slug(transliterating: title) ?? ArticleImporter.fallbackSlug(for: file)
         let document = CmarkDocument(markdown: body)
         let normalised = document.commonMark()
         let article = Article(
