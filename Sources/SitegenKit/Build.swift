@@ -227,7 +227,8 @@ public enum Build {
         let loaded = ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
         if loaded.imported > 0 { try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
         let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
-        let spilled = BodySpill(folder: options.cache)?.spill(loaded.articles)
+        // The bodies from the cache stay in its file; those imported afresh go to a spill file.
+        let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
         return (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced)
     }
 

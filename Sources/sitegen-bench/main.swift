@@ -26,7 +26,7 @@ let seeds = try SeedScanner.scan(directory: URL(fileURLWithPath: arguments[2]), 
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: scratch) }
 let loaded = ArticleLoader.load(seeds.seeds).articles
-let index = SiteIndex(articles: BodySpill(folder: scratch)?.spill(loaded) ?? loaded, gazetteer: .shared)
+let index = SiteIndex(articles: BodyFile(folder: scratch)?.spill(loaded) ?? loaded, gazetteer: .shared)
 func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -21,14 +21,17 @@ struct ArticleCache: Sendable {
     }
 
     /// The cache at `url`, or an empty one when it is missing, damaged, or was written by
-    /// another version of sitegen.
+    /// another version of sitegen. The articles' bodies stay in the file, read when asked
+    /// for (`ArticleBody`): most of a rebuild's articles are never read again.
     static func load(from url: URL, generator: UInt64) -> ArticleCache {
-        BinaryReader.read(url) { reader in
+        // Opened before it is read: the descriptor is what the bodies are read through.
+        guard let bodies = BodyFile(reading: url.path) else { return ArticleCache() }
+        return BinaryReader.read(url) { reader in
             var cache = ArticleCache()
             guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
             for _ in 0..<max(0, try reader.int()) {
                 let path = try reader.string()
-                cache.entries[path] = try readEntry(&reader)
+                cache.entries[path] = try readEntry(&reader, bodies: bodies)
             }
             return cache
         } ?? ArticleCache()
@@ -46,7 +49,7 @@ struct ArticleCache: Sendable {
         }
     }
 
-    private static let magic: UInt64 = 0x7369_7465_6765_6E02  // "sitegen" + format 2
+    private static let magic: UInt64 = 0x7369_7465_6765_6E03  // "sitegen" + format 3
 }
 
 /// Each seed's file stamp and content hash at the last build: a seed whose stamp is
@@ -134,7 +137,8 @@ private extension ArticleCache {
         writer.write(a.origin)
         writer.write(a.slug.rawValue)
         writer.write(a.summary)
-        writer.write(a.body.markdown)
+        writer.write(a.body.hash)
+        writer.write(bytes: a.body.utf8Bytes)
         writer.write(a.republished.count)
         for r in a.republished {
             writer.write(r.source)
@@ -151,7 +155,7 @@ private extension ArticleCache {
         writer.write(date.minute ?? -1)
     }
 
-    static func readEntry(_ reader: inout BinaryReader) throws -> Entry {
+    static func readEntry(_ reader: inout BinaryReader, bodies: BodyFile) throws -> Entry {
         let contentHash = try reader.uint64()
         let textKey = try reader.uint64()
         let diagnostics = try reader.diagnostics()
@@ -172,7 +176,10 @@ private extension ArticleCache {
         guard let slug = Slug(try reader.string()) else { throw BinaryReader.Malformed() }
         var article = Article(title: title, date: date, source: source, region: region, regions: regions,
                               campaigns: campaigns, mentions: mentions, origin: origin, slug: slug,
-                              summary: try reader.string(), body: try reader.string())
+                              summary: try reader.string(), body: "")
+        let bodyHash = try reader.uint64()
+        let body = try reader.skipBytes()
+        article.body = ArticleBody(in: bodies, offset: body.offset, count: body.count, hash: bodyHash)
         for _ in 0..<max(0, try reader.int()) {
             let source = try reader.optionalString()
             let origin = try reader.string()

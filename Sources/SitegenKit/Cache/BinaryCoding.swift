@@ -57,6 +57,13 @@ struct BinaryWriter {
         spill()
     }
 
+    /// Bytes as a string is written: their count, then them.
+    mutating func write(bytes: [UInt8]) {
+        write(bytes.count)
+        self.bytes += bytes
+        spill()
+    }
+
     mutating func write(_ string: String?) {
         write(string != nil)
         if let string { write(string) }
@@ -101,6 +108,15 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// Skips what `write(bytes:)` or a string wrote, and says where its bytes are in the
+    /// file: their offset and count.
+    mutating func skipBytes() throws -> (offset: Int, count: Int) {
+        let count = try int()
+        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        defer { offset += count }
+        return (offset, count)
+    }
 
     mutating func uint64() throws -> UInt64 {
         guard offset + 8 <= bytes.count else { throw Malformed() }

@@ -1,15 +1,16 @@
 import Foundation
 
-/// An article's body (normalised CommonMark), and where it is kept: in memory, or, once
-/// imported, in a `BodySpill` file. Bodies are most of an article's bytes (a 50,000-article
-/// site holds 300 MB of them) and each is read only a few times after import (its page,
-/// its search document), so a build keeps only the rest of each article in memory.
+/// An article's body (normalised CommonMark), and where it is kept: in memory, or in a
+/// `BodyFile` — the article cache it was read from, or the spill file of a body imported
+/// afresh. Bodies are most of an article's bytes (a 50,000-article site holds 300 MB of
+/// them) and each is read only a few times after import (its page, its search document),
+/// so a build keeps only the rest of each article in memory.
 ///
 /// The hash stands for the text wherever only a change matters: fingerprints, equality.
 public struct ArticleBody: Sendable, Equatable, Encodable {
     private enum Storage: Sendable {
         case text(String)
-        case spilled(BodySpill, offset: Int, count: Int)
+        case stored(BodyFile, offset: Int, count: Int)
     }
 
     private let storage: Storage
@@ -24,22 +25,32 @@ public struct ArticleBody: Sendable, Equatable, Encodable {
         utf8Count = markdown.utf8.count
     }
 
-    fileprivate init(spilledIn file: BodySpill, offset: Int, of body: ArticleBody) {
-        storage = .spilled(file, offset: offset, count: body.utf8Count)
-        hash = body.hash
-        utf8Count = body.utf8Count
+    /// The body of `count` bytes at `offset` in `file`, whose text hashes to `hash`.
+    init(in file: BodyFile, offset: Int, count: Int, hash: UInt64) {
+        storage = .stored(file, offset: offset, count: count)
+        self.hash = hash
+        utf8Count = count
     }
 
     /// The text, read from its file when it was spilled.
     public var markdown: String {
         switch storage {
         case let .text(text): text
-        case let .spilled(file, offset, count): file.read(offset: offset, count: count)
+        case let .stored(file, offset, count): file.read(offset: offset, count: count)
         }
     }
 
-    var isSpilled: Bool {
-        if case .spilled = storage { true } else { false }
+    /// The text's UTF-8 bytes, without making a string of a stored one.
+    var utf8Bytes: [UInt8] {
+        switch storage {
+        case let .text(text): Array(text.utf8)
+        case let .stored(file, offset, count): file.bytes(offset: offset, count: count)
+        }
+    }
+
+    /// Whether the body is in a file rather than in memory.
+    var isStored: Bool {
+        if case .stored = storage { true } else { false }
     }
 
     public static func == (a: ArticleBody, b: ArticleBody) -> Bool {
@@ -53,15 +64,25 @@ public struct ArticleBody: Sendable, Equatable, Encodable {
     }
 }
 
-/// An unlinked file that holds article bodies for the rest of a build: it disappears when
-/// the build ends, however it ends. Reads are `pread`s, safe from any thread.
-public final class BodySpill: Sendable {
+/// A file that holds article bodies for the rest of a build: the article cache as this
+/// build read it, or a spill file for the bodies imported afresh. Reads are `pread`s,
+/// safe from any thread, through a descriptor kept open: a cache replaced meanwhile (by a
+/// rename) stays readable as it was.
+public final class BodyFile: Sendable {
     private let descriptor: Int32
 
-    /// A new file in `folder`; nil when one cannot be made there (the bodies then stay in
-    /// memory, which only costs memory). Only one build at a time uses the folder (the
-    /// build lock), so a spill file found there is one a killed build made and had not
-    /// yet unlinked.
+    /// The file at `path`, to read bodies from; nil when it cannot be opened.
+    init?(reading path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    /// A new spill file in `folder`, unlinked at once: it disappears when the build ends,
+    /// however it ends. Nil when one cannot be made there (the bodies then stay in memory,
+    /// which only costs memory). Only one build at a time uses the folder (the build
+    /// lock), so a spill file found there is one a killed build made and had not yet
+    /// unlinked.
     public init?(folder: URL) {
         let fm = FileManager.default
         try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -77,8 +98,8 @@ public final class BodySpill: Sendable {
 
     deinit { close(descriptor) }
 
-    /// The articles with their bodies moved into this file, or nil (and the articles as
-    /// they were) when it cannot be written.
+    /// The articles with their bodies moved into this file (those in memory: a body
+    /// already in a file stays there), or nil when it cannot be written.
     public func spill(_ articles: [Article]) -> [Article]? {
         // Appended in order through the file's own offset (reads are `pread`s, which do
         // not move it).
@@ -93,31 +114,47 @@ public final class BodySpill: Sendable {
         }
         var offsets: [Int] = []
         offsets.reserveCapacity(articles.count)
-        for article in articles {
+        for article in articles where !article.body.isStored {
             offsets.append(written + buffer.count)
             buffer += article.body.markdown.utf8
             if buffer.count >= 1 << 20, !flush() { return nil }
         }
         guard flush() else { return nil }
-        return zip(articles, offsets).map { article, offset in
+        var next = offsets.makeIterator()
+        return articles.map { article in
+            guard !article.body.isStored, let offset = next.next() else { return article }
             var article = article
-            article.body = ArticleBody(spilledIn: self, offset: offset, of: article.body)
+            article.body = ArticleBody(in: self, offset: offset, count: article.body.utf8Count, hash: article.body.hash)
             return article
         }
     }
 
     fileprivate func read(offset: Int, count: Int) -> String {
-        String(unsafeUninitializedCapacity: count) { buffer in
-            var done = 0
-            while done < count {
-                let n = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                // The file is unlinked and only this build can reach it: a failed read is a
-                // failing disk, past anything a build can mend.
-                guard n > 0 else { fatalError("sitegen: cannot read back an article body from the build's spill file (errno \(errno))") }
-                done += n
-            }
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            readAll(into: buffer.baseAddress!, offset: offset, count: count)
             return count
+        }
+    }
+
+    fileprivate func bytes(offset: Int, count: Int) -> [UInt8] {
+        guard count > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            readAll(into: buffer.baseAddress!, offset: offset, count: count)
+            initialized = count
+        }
+    }
+
+    private func readAll(into base: UnsafeMutablePointer<UInt8>, offset: Int, count: Int) {
+        var done = 0
+        while done < count {
+            let n = pread(descriptor, base + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            // Only this build reaches the file (the spill is unlinked; the cache is replaced
+            // only by renames, under the build lock): a failed read is a failing disk, past
+            // anything a build can mend.
+            guard n > 0 else { fatalError("sitegen: cannot read back an article body from the build's cache (errno \(errno))") }
+            done += n
         }
     }
 }

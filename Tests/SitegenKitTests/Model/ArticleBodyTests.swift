@@ -20,10 +20,10 @@ struct ArticleBodyTests {
         // A spill file a killed build left behind is removed.
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: folder.appendingPathComponent(".bodies-AbC123"))
-        let spill = try #require(BodySpill(folder: folder))
+        let spill = try #require(BodyFile(folder: folder))
         let spilled = try #require(spill.spill(articles))
         for (before, after) in zip(articles, spilled) {
-            #expect(after.body.isSpilled)
+            #expect(after.body.isStored)
             #expect(after.body.markdown == before.body.markdown)
             #expect(after.body.hash == StableHasher.hash(before.body.markdown))
             #expect(after == before)
@@ -32,9 +32,39 @@ struct ArticleBodyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("bodies from the article cache stay in its file, read back byte for byte, also after the cache is replaced")
+    func fromTheCache() throws {
+        let directory = try TemporaryDirectory("cache-bodies")
+        let url = directory.file("articles.bin")
+        let bodies = ["", "酒泉市“党建+”模式。\n\n正文𠀀。", String(repeating: "民族团结进步示范创建，", count: 40_000)]
+        var cache = ArticleCache()
+        for (n, body) in bodies.enumerated() {
+            cache["seeds/\(n).md"] = ArticleCache.Entry(contentHash: UInt64(n + 1), imported: Imported(Self.article(n + 1, body: body)), textKey: 0)
+        }
+        try cache.write(to: url, generator: 7)
+        let loaded = ArticleCache.load(from: url, generator: 7)
+        for (n, body) in bodies.enumerated() {
+            let article = try #require(loaded["seeds/\(n).md"]?.imported.value)
+            #expect(article.body.isStored)
+            #expect(article.body.markdown == body)
+            #expect(article.body.hash == StableHasher.hash(body))
+        }
+        // Written again from the loaded cache (its bodies read from the old file), then
+        // replaced by a cache of other bodies: the loaded articles still read their own.
+        try loaded.write(to: directory.file("copy.bin"), generator: 7)
+        #expect(try Data(contentsOf: directory.file("copy.bin")) == (try Data(contentsOf: url)))
+        var other = ArticleCache()
+        other["seeds/0.md"] = ArticleCache.Entry(contentHash: 9, imported: Imported(Self.article(1, body: "另一篇")), textKey: 0)
+        try other.write(to: url, generator: 7)
+        #expect(loaded["seeds/2.md"]?.imported.value?.body.markdown == bodies[2])
+        #expect(ArticleCache.load(from: url, generator: 7)["seeds/0.md"]?.imported.value?.body.markdown == "另一篇")
+        // Another generator's cache is not read.
+        #expect(ArticleCache.load(from: url, generator: 8)["seeds/0.md"] == nil)
+    }
+
     @Test("bodies of different text are not equal, and a folder that cannot be made gives no spill")
     func differences() {
         #expect(ArticleBody("甲") != ArticleBody("乙"))
-        #expect(BodySpill(folder: URL(fileURLWithPath: "/proc/sitegen-no-such-folder")) == nil)
+        #expect(BodyFile(folder: URL(fileURLWithPath: "/proc/sitegen-no-such-folder")) == nil)
     }
 }
