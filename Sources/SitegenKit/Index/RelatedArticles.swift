@@ -39,12 +39,21 @@ enum RelatedArticles {
                     scores[list[q], default: 0] += weight
                 }
             }
+            // The best `count`, in order: kept sorted as candidates come, not all sorted.
             let date = articles[index].date
-            return scores.sorted { a, b in
+            func better(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
                 if a.value != b.value { return a.value > b.value }
                 let (da, db) = (distance(articles[a.key].date, date), distance(articles[b.key].date, date))
                 return da != db ? da < db : a.key < b.key
-            }.prefix(count).map(\.key)
+            }
+            var best: [(key: Int, value: Int)] = []
+            best.reserveCapacity(count + 1)
+            for candidate in scores where best.count < count || better(candidate, best[best.count - 1]) {
+                let at = best.firstIndex { better(candidate, $0) } ?? best.count
+                best.insert(candidate, at: at)
+                if best.count > count { best.removeLast() }
+            }
+            return best.map(\.key)
         }
     }
 
