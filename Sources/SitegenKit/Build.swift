@@ -118,7 +118,7 @@ public enum Build {
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }
         let plan = PagePlanner.plan(index)
         report.pages = plan.count
-        let articleHashes = index.articles.parallelMap { HashingEncoder.hash($0) }
+        let articleHashes = index.articles.parallelMap(\.contentHash)
         let searchInputs = searchFingerprint(articleHashes)
         let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
         // Files are staged as they are made, the search index's first: its files are
@@ -271,11 +271,11 @@ public enum Build {
         guard hashes.count == state.articleHashes.count else { return nil }
         var changed = Set<Int>()
         for (i, hash) in hashes.enumerated() where hash != state.articleHashes[hashes.count - 1 - i] {
-            guard let old = previous[articles[i].origin], HashingEncoder.hash(old) == state.articleHashes[hashes.count - 1 - i]
+            guard let old = previous[articles[i].origin], old.contentHash == state.articleHashes[hashes.count - 1 - i]
             else { return nil }
             var (before, after) = (old, articles[i])
             (before.body, after.body) = (ArticleBody(""), ArticleBody(""))
-            guard HashingEncoder.hash(before) == HashingEncoder.hash(after) else { return nil }
+            guard before.contentHash == after.contentHash else { return nil }
             changed.insert(i)
         }
         return changed

@@ -49,3 +49,47 @@ public struct Republication: Sendable, Equatable, Encodable {
     public var origin: String
     public var date: ArticleDate
 }
+
+extension Article {
+    /// A hash of every field (the body by its hash): two articles hash the same only when
+    /// equal, in any process. Written out field by field rather than through
+    /// `HashingEncoder`, which cost a rebuild tens of milliseconds for 10,000 articles.
+    /// (A field added to `Article` must be added here.)
+    var contentHash: UInt64 {
+        var hasher = StableHasher()
+        func combine(_ string: String) {
+            hasher.combine(string.utf8.count)
+            hasher.combine(string)
+        }
+        func combine(_ string: String?) {
+            hasher.combine(string == nil ? 0 : 1)
+            if let string { combine(string) }
+        }
+        func combine(_ strings: [String]) {
+            hasher.combine(strings.count)
+            for string in strings { combine(string) }
+        }
+        func combine(_ date: ArticleDate) {
+            for part in [date.year, date.month, date.day, date.hour ?? -1, date.minute ?? -1] { hasher.combine(part) }
+        }
+        combine(title)
+        combine(date)
+        combine(source)
+        combine(region?.rawValue)
+        combine(regions)
+        combine(campaigns)
+        combine(mentions)
+        combine(origin)
+        combine(slug.rawValue)
+        combine(summary)
+        hasher.combine(body.hash)
+        hasher.combine(body.utf8Count)
+        hasher.combine(republished.count)
+        for copy in republished {
+            combine(copy.source)
+            combine(copy.origin)
+            combine(copy.date)
+        }
+        return hasher.finalize()
+    }
+}

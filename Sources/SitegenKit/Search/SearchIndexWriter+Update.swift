@@ -24,14 +24,14 @@ extension SearchIndexWriter {
               SearchLayout(articles: ordered) == state.layout
         else { return nil }
         let layout = state.layout
-        // `hashes` are the articles' (`HashingEncoder.hash`), as given: newest first.
+        // `hashes` are the articles' (`Article.contentHash`), as given: newest first.
         let hashes = Array(hashes.reversed())
         guard hashes.count == ordered.count else { return nil }
         let changed = ordered.indices.filter { hashes[$0] != state.articleHashes[$0] }
         guard !changed.isEmpty, changed.count <= mostChangedForUpdate else { return nil }
         var before: [Article] = []
         for document in changed {
-            guard let old = previous[ordered[document].origin], HashingEncoder.hash(old) == state.articleHashes[document] else { return nil }
+            guard let old = previous[ordered[document].origin], old.contentHash == state.articleHashes[document] else { return nil }
             before.append(old)
         }
 

@@ -61,7 +61,7 @@ public enum SearchIndexWriter {
                 let text = SearchText(article: article)
                 let document = Deflate.compress(documentBytes(article, text))
                 return (terms: DocumentTerms(text: text, layout: layout), document: document, name: documentHash(document),
-                        articleHash: HashingEncoder.hash(article))
+                        articleHash: article.contentHash)
             }
             builder.add(batch.map(\.terms))
             articleHashes += batch.map(\.articleHash)

@@ -9,7 +9,7 @@ struct SearchState: Sendable, Equatable {
     var layout: SearchLayout
     /// How many terms the index has (the number of buckets follows from it).
     var termCount: Int
-    /// `HashingEncoder.hash` of each document's article, oldest first.
+    /// `Article.contentHash` of each document's article, oldest first.
     var articleHashes: [UInt64]
     /// Each document's name, and whether any was not the plain hash of its bytes (then a
     /// patch could name documents differently from a clean build).

@@ -47,4 +47,32 @@ struct ModelTests {
     func dateRoundTrip(text: String) {
         #expect(ArticleDate(frontMatter: text)?.description == text)
     }
+
+    @Test("an article's content hash changes with every field, and names them all")
+    func contentHash() {
+        let base = Article(title: "永登县民族团结", date: ArticleDate(year: 2024, month: 1, day: 2)!, source: "永登县",
+                           region: RegionCode("620121"), regions: ["甘肃省", "兰州市", "永登县"], campaigns: ["党建+"],
+                           mentions: ["百场万人"], origin: "seeds/1.md", slug: Slug("yong-deng")!, summary: "摘要", body: "正文")
+        var variants: [Article] = []
+        func variant(_ change: (inout Article) -> Void) { var a = base; change(&a); variants.append(a) }
+        variant { $0.title += "。" }
+        variant { $0.date = ArticleDate(year: 2024, month: 1, day: 3)! }
+        variant { $0.date = ArticleDate(year: 2024, month: 1, day: 2, hour: 8, minute: 0)! }
+        variant { $0.source = nil }
+        variant { $0.source = "" }
+        variant { $0.region = nil }
+        variant { $0.regions.removeLast() }
+        variant { $0.campaigns = ["党建", "+"] }
+        variant { $0.mentions = [] }
+        variant { $0.origin = "seeds/2.md" }
+        variant { $0.slug = Slug("yong-deng-2")! }
+        variant { $0.summary = "" }
+        variant { $0.body = ArticleBody("正文。") }
+        variant { $0.republished = [Republication(source: nil, origin: "seeds/3.md", date: base.date)] }
+        let hashes = [base.contentHash] + variants.map(\.contentHash)
+        #expect(Set(hashes).count == hashes.count)
+        #expect(base.contentHash == base.contentHash)
+        // A field added to Article must be hashed too: this count is the reminder.
+        #expect(Mirror(reflecting: base).children.count == 12, "add the new field to Article.contentHash, then here")
+    }
 }
