@@ -9,6 +9,9 @@ struct ArticleCache: Sendable {
         var imported: Imported<Article>
         /// `DuplicateFinder`'s key of the body, 0 when too short to compare.
         var textKey: UInt64
+        /// The title's pinyin slug when the import made it ("" otherwise): importing the
+        /// seed again with the same title then needs no transliteration (`SlugMemo`).
+        var titleSlug = ""
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -49,7 +52,7 @@ struct ArticleCache: Sendable {
         }
     }
 
-    private static let magic: UInt64 = 0x7369_7465_6765_6E03  // "sitegen" + format 3
+    private static let magic: UInt64 = 0x7369_7465_6765_6E04  // "sitegen" + format 4
 }
 
 /// Each seed's file stamp and content hash at the last build: a seed whose stamp is
@@ -124,6 +127,7 @@ private extension ArticleCache {
     static func write(_ entry: Entry, into writer: inout BinaryWriter) {
         writer.write(entry.contentHash)
         writer.write(entry.textKey)
+        writer.write(entry.titleSlug)
         writer.write(entry.imported.diagnostics)
         writer.write(entry.imported.value != nil)
         guard let a = entry.imported.value else { return }
@@ -158,9 +162,10 @@ private extension ArticleCache {
     static func readEntry(_ reader: inout BinaryReader, bodies: BodyFile) throws -> Entry {
         let contentHash = try reader.uint64()
         let textKey = try reader.uint64()
+        let titleSlug = try reader.string()
         let diagnostics = try reader.diagnostics()
         guard try reader.bool() else {
-            return Entry(contentHash: contentHash, imported: Imported(nil, diagnostics: diagnostics), textKey: textKey)
+            return Entry(contentHash: contentHash, imported: Imported(nil, diagnostics: diagnostics), textKey: textKey, titleSlug: titleSlug)
         }
         let title = try reader.string()
         let date = try readDate(&reader)
@@ -185,7 +190,7 @@ private extension ArticleCache {
             let origin = try reader.string()
             article.republished.append(Republication(source: source, origin: origin, date: try readDate(&reader)))
         }
-        return Entry(contentHash: contentHash, imported: Imported(article, diagnostics: diagnostics), textKey: textKey)
+        return Entry(contentHash: contentHash, imported: Imported(article, diagnostics: diagnostics), textKey: textKey, titleSlug: titleSlug)
     }
 
     static func readDate(_ reader: inout BinaryReader) throws -> ArticleDate {

@@ -4,9 +4,16 @@ import Foundation
 /// CommonMark body through cmark's AST.
 public struct ArticleImporter: Sendable {
     public let resolver: RegionResolver
+    /// Titles' slugs already made (this build's, and those the article cache kept).
+    let slugs: SlugMemo
 
     public init(resolver: RegionResolver) {
+        self.init(resolver: resolver, slugs: SlugMemo())
+    }
+
+    init(resolver: RegionResolver, slugs: SlugMemo) {
         self.resolver = resolver
+        self.slugs = slugs
     }
 
     public func importPage(_ file: SourceFile) -> Imported<Article> {
@@ -47,7 +54,7 @@ public struct ArticleImporter: Sendable {
             title: title, date: date, source: extraction.source,
             region: resolution?.region.code, regions: resolution?.chain.map(\.name) ?? [],
             campaigns: campaigns, mentions: mentions, origin: file,
-            slug: Slug(transliterating: title) ?? Self.fallbackSlug(for: file),
+            slug: slugs.slug(for: title) ?? Self.fallbackSlug(for: file),
             summary: SummaryMaker.summary(of: paragraphs), body: body)
         return Imported(article)
     }

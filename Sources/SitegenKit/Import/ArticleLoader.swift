@@ -4,7 +4,7 @@ import Foundation
 public enum ArticleLoader {
     public static func load(_ seeds: [SeedFile], importer: ArticleImporter = ArticleImporter(resolver: RegionResolver(gazetteer: .shared)))
         -> (articles: [Article], diagnostics: [Diagnostic]) {
-        let loaded = load(states(of: seeds, stamps: SeedStamps()), importer: importer, cache: ArticleCache())
+        let loaded = load(states(of: seeds, stamps: SeedStamps()), resolver: importer.resolver, cache: ArticleCache())
         return (loaded.articles, loaded.diagnostics)
     }
 
@@ -74,8 +74,16 @@ public enum ArticleLoader {
     }
 
     /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
-    static func load(_ states: [SeedState], importer: ArticleImporter = ArticleImporter(resolver: RegionResolver(gazetteer: .shared)),
+    static func load(_ states: [SeedState], resolver: RegionResolver = RegionResolver(gazetteer: .shared),
                      cache: ArticleCache) -> Loaded {
+        // The slugs the cache kept for the titles of the seeds imported again.
+        var known: [String: Slug] = [:]
+        for state in states {
+            guard let cached = cache[state.seed.path], cached.contentHash != state.contentHash,
+                  let title = cached.imported.value?.title, let slug = Slug(cached.titleSlug) else { continue }
+            known[title] = slug
+        }
+        let importer = ArticleImporter(resolver: resolver, slugs: SlugMemo(known: known))
         let entries: [(entry: ArticleCache.Entry, fresh: Bool)] = states.parallelMap { state in
             if let cached = cache[state.seed.path], state.contentHash != 0, cached.contentHash == state.contentHash { return (cached, false) }
             guard state.contentHash != 0, let bytes = FileManager.default.contents(atPath: state.seed.filePath).map({ [UInt8]($0) }) else {
@@ -86,7 +94,8 @@ public enum ArticleLoader {
             // The hash of the bytes imported: if the file changed since it was stamped, the
             // next build sees a new stamp, hashes again, and finds this entry.
             let entry = ArticleCache.Entry(contentHash: contentHash(of: bytes), imported: imported,
-                                           textKey: imported.value.map { DuplicateFinder.key(of: $0.body.markdown) } ?? 0)
+                                           textKey: imported.value.map { DuplicateFinder.key(of: $0.body.markdown) } ?? 0,
+                                           titleSlug: imported.value.flatMap { importer.slugs.known($0.title)?.rawValue } ?? "")
             return (entry, true)
         }
         var updated = ArticleCache()
@@ -116,7 +125,7 @@ public enum ArticleLoader {
         case .authored:
             let decoded = SourceDecoder.decode(file)
             guard let text = decoded.value else { return Imported(nil, diagnostics: decoded.diagnostics) }
-            return Intermediate.parse(lines: text.lines, file: file.path)
+            return Intermediate.parse(lines: text.lines, file: file.path, slugs: importer.slugs)
         }
     }
 }

@@ -29,11 +29,12 @@ public enum Intermediate {
     public static func parse(_ text: String, file: String) -> Imported<Article> {
         parse(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }, file: file)
+        }, file: file, slugs: SlugMemo())
     }
 
-    /// The same, from lines already split (as `SourceDecoder` gives them).
-    static func parse<Line: StringProtocol>(lines: [Line], file: String) -> Imported<Article> {
+    /// The same, from lines already split (as `SourceDecoder` gives them); a title's slug
+    /// from `slugs` when it gives none.
+    static func parse<Line: StringProtocol>(lines: [Line], file: String, slugs: SlugMemo) -> Imported<Article> {
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
             return Imported(nil, diagnostics: [.error(file, line: 1, "no front matter (the file must start with a --- line)",
                 fix: "start it with ---, then title: and date: lines, then ---")])
@@ -108,7 +109,7 @@ public enum Intermediate {
                     fix: "use lowercase letters, digits and hyphens, e.g. slug: yong-deng-xian"))
             }
         }
-        let slug = given ?? Slug(transliterating: title) ?? ArticleImporter.fallbackSlug(for: file)
+        let slug = given ?? slugs.slug(for: title) ?? ArticleImporter.fallbackSlug(for: file)
         let document = CmarkDocument(markdown: body)
         let normalised = document.commonMark()
         let article = Article(
