@@ -267,12 +267,11 @@ public enum Build {
     /// search index's `state`) but for its body. Nil otherwise.
     static func articlesWhoseBodyAloneChanged(_ articles: [Article], hashes: [UInt64], state: SearchState,
                                               previous: [String: Article]) -> Set<Int>? {
-        // The state lists the articles oldest first.
-        guard hashes.count == state.articleHashes.count else { return nil }
+        guard let changes = state.changes(in: articles, hashes: hashes, previous: previous) else { return nil }
         var changed = Set<Int>()
-        for (i, hash) in hashes.enumerated() where hash != state.articleHashes[hashes.count - 1 - i] {
-            guard let old = previous[articles[i].origin], old.contentHash == state.articleHashes[hashes.count - 1 - i]
-            else { return nil }
+        for (document, old) in changes {
+            // The state numbers documents oldest first.
+            let i = articles.count - 1 - document
             var (before, after) = (old, articles[i])
             (before.body, after.body) = (ArticleBody(""), ArticleBody(""))
             guard before.contentHash == after.contentHash else { return nil }

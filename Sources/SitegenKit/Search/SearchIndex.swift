@@ -64,6 +64,11 @@ public struct SearchIndex: Sendable {
 
     /// A term's text from its key.
     public func term(for key: UInt64) -> String {
+        Self.term(for: key, words: words)
+    }
+
+    /// A term's text from its key: a word's from `words`, a pair's from the key itself.
+    static func term(for key: UInt64, words: [UInt64: String]) -> String {
         if let word = words[key] { return word }
         var scalars = String.UnicodeScalarView()
         scalars.append(Unicode.Scalar(UInt32(key >> 32))!)

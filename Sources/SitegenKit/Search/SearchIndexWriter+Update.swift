@@ -20,20 +20,11 @@ extension SearchIndexWriter {
                                          read: @Sendable (String) -> [UInt8]?, isKept: (String) -> Bool,
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
-        guard ordered.count == state.articleHashes.count, !state.anyRenamed,
-              SearchLayout(articles: ordered) == state.layout
+        guard !state.anyRenamed, let changes = state.changes(in: articles, hashes: hashes, previous: previous),
+              !changes.isEmpty, changes.count <= mostChangedForUpdate, SearchLayout(articles: ordered) == state.layout
         else { return nil }
         let layout = state.layout
-        // `hashes` are the articles' (`Article.contentHash`), as given: newest first.
-        let hashes = Array(hashes.reversed())
-        guard hashes.count == ordered.count else { return nil }
-        let changed = ordered.indices.filter { hashes[$0] != state.articleHashes[$0] }
-        guard !changed.isEmpty, changed.count <= mostChangedForUpdate else { return nil }
-        var before: [Article] = []
-        for document in changed {
-            guard let old = previous[ordered[document].origin], old.contentHash == state.articleHashes[document] else { return nil }
-            before.append(old)
-        }
+        let (changed, before) = (changes.map(\.document), changes.map(\.before))
 
         // Each changed document's terms, before and after.
         let terms = (before + changed.map { ordered[$0] }).parallelMap { DocumentTerms(text: SearchText(article: $0), layout: layout) }
@@ -61,7 +52,7 @@ extension SearchIndexWriter {
         let buckets = state.bucketNames.count
         var byBucket: [Int: [(key: UInt64, term: [UInt8])]] = [:]
         for key in affected {
-            let term = Array(Self.term(for: key, words: words).utf8)
+            let term = Array(SearchIndex.term(for: key, words: words).utf8)
             byBucket[Int(fnv1a32(term) & UInt32(buckets - 1)), default: []].append((key, term))
         }
         let newRows = rowsAfter
@@ -87,18 +78,18 @@ extension SearchIndexWriter {
         }
 
         var next = state
-        next.articleHashes = hashes
+        next.articleHashes = hashes.reversed()
         next.termCount = termCount
         next.documentNames = documentNames
         next.ownFiles.removeAll { affected.contains($0.key) }
         for bucket in rewritten {
-            next.bucketNames[bucket.number] = hash(bucket.bytes)
+            next.bucketNames[bucket.number] = bucket.name
             next.ownFiles += bucket.own.map(\.file)
         }
         // What is not written again must still be there.
         var made = Set(documents.map { "d-\(hex($0.name)).bin" })
         for bucket in rewritten {
-            made.insert("b-\(hex(hash(bucket.bytes))).bin")
+            made.insert("b-\(hex(bucket.name)).bin")
             for own in bucket.own { made.insert(own.fileName) }
         }
         let fileNames = next.fileNames.dropFirst()  // (the manifest is made anew)
@@ -107,7 +98,7 @@ extension SearchIndexWriter {
         var output = Output<Placed>()
         try output.add(documents.map { ("d-\(hex($0.name)).bin", $0.bytes) }, emit)
         try output.add(rewritten.flatMap { $0.own.map { ($0.fileName, $0.bytes) } }, emit)
-        try output.add(rewritten.map { ("b-\(hex(hash($0.bytes))).bin", $0.bytes) }, emit)
+        try output.add(rewritten.map { ("b-\(hex($0.name)).bin", $0.bytes) }, emit)
         return try finish(ordered, next, output: output, emit)
     }
 
@@ -115,6 +106,8 @@ extension SearchIndexWriter {
     struct PatchedBucket: Sendable {
         var number: Int
         var bytes: [UInt8]
+        /// The hash its file is named by.
+        var name: [UInt8]
         var own: [(fileName: String, bytes: [UInt8], file: SearchState.OwnFile)]
         var termsAdded = 0
         var termsRemoved = 0
@@ -168,7 +161,8 @@ extension SearchIndexWriter {
         // In key order, as a clean build lists a bucket's terms.
         entries.sort { $0.key < $1.key }
         let encoded = encodeBucket(entries, ownFileThreshold: ownFileThreshold)
-        return PatchedBucket(number: number, bytes: encoded.bucket, own: encoded.own, termsAdded: added, termsRemoved: removed)
+        return PatchedBucket(number: number, bytes: encoded.bucket, name: hash(encoded.bucket), own: encoded.own,
+                             termsAdded: added, termsRemoved: removed)
     }
 
     /// `postings` without the rows of `removing`, with `adding` (in document order) put in
@@ -197,14 +191,6 @@ extension SearchIndexWriter {
         return count == 0 ? [] : builder.payload
     }
 
-    /// A term's text from its key: a word's from `words`, a pair's from the key itself.
-    static func term(for key: UInt64, words: [UInt64: String]) -> String {
-        if let word = words[key] { return word }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(Unicode.Scalar(UInt32(key >> 32))!)
-        scalars.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
-        return String(scalars)
-    }
 }
 
 extension DocumentTerms {

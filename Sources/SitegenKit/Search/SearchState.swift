@@ -26,6 +26,22 @@ struct SearchState: Sendable, Equatable {
         var name: [UInt8]
     }
 
+    /// The documents (numbers, oldest first) whose article changed since this state, each
+    /// with the article it was: `articles` and their `hashes` (`Article.contentHash`) are
+    /// newest first, as the site lists them; `previous` gives an article's old version by
+    /// origin. Nil when the articles are not as many as the documents, or a changed one's
+    /// old version is not in `previous` or is not the one this state recorded.
+    func changes(in articles: [Article], hashes: [UInt64], previous: [String: Article]) -> [(document: Int, before: Article)]? {
+        let count = articleHashes.count
+        guard articles.count == count, hashes.count == count else { return nil }
+        var changes: [(document: Int, before: Article)] = []
+        for document in 0..<count where hashes[count - 1 - document] != articleHashes[document] {
+            guard let old = previous[articles[count - 1 - document].origin], old.contentHash == articleHashes[document] else { return nil }
+            changes.append((document, old))
+        }
+        return changes
+    }
+
     /// Every file of the index, relative to its folder, except the folding table.
     var fileNames: [String] {
         var names = [manifest]
