@@ -173,12 +173,18 @@ public enum Build {
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
                 // When only bodies changed, the other pages are kept without a look: their
                 // fingerprints would come out as recorded.
+                // Each card shows on several pages: when many pages are looked at, each
+                // card's fingerprint is taken once.
+                let looked = onlyBodiesChanged.map { changed in plan.filter { $0.mayShowBody(of: changed) } } ?? plan
+                let listed = looked.filter(\.listsCards)
+                let fingerprinter = listed.count > index.articles.count / 4
+                    ? base.with(cardFingerprints: base.cardFingerprintTable(depths: Set(listed.map(\.path.depth)))) : base
                 let decided = plan.parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
                     if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
                        kept.file.pageFingerprint != 0 {
                         return (page, kept.file.pageFingerprint, kept)
                     }
-                    let fingerprint = base.fingerprint(page)
+                    let fingerprint = fingerprinter.fingerprint(page)
                     return (page, fingerprint, writer.kept(page.path, pageFingerprint: fingerprint))
                 }
                 placed += decided.compactMap(\.2)
@@ -308,12 +314,21 @@ struct StageClock {
 
     /// Runs `work`, then names it (the name may say what the work found).
     mutating func stage<T>(_ name: @autoclosure () -> String, _ work: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now()
+        let start = DispatchTime.now(), startCPU = Self.processCPUSeconds()
         let value = try work()
         let name = name()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let cpu = Self.processCPUSeconds() - startCPU
         stages.append((name, seconds))
-        log("[\(stages.count)/\(total)] \(name) (\(String(format: "%.2f", seconds)) s)")
+        // CPU time next to wall time shows how well a stage uses the cores (and what it costs).
+        log("[\(stages.count)/\(total)] \(name) (\(String(format: "%.2f s, CPU %.2f s", seconds, cpu)))")
         return value
+    }
+
+    /// User and system time of the whole process so far, all threads together.
+    private static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

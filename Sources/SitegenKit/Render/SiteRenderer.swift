@@ -12,8 +12,9 @@ public struct SiteRenderer: Sendable {
     enum CardSource: Sendable {
         /// Rendered: from the table when it has the card, else rendered on the spot.
         case rendered(CardTable?)
-        /// For page fingerprints: a hash of the card's context stands in for its HTML.
-        case fingerprinted
+        /// For page fingerprints: a hash of the card's context stands in for its HTML,
+        /// from the table when it has the card.
+        case fingerprinted(CardTable?)
     }
 
     public init(index: SiteIndex, config: SiteConfig, templates: TemplateLibrary, searchManifest: OutputPath? = nil) {
@@ -38,7 +39,7 @@ public struct SiteRenderer: Sendable {
     /// converted to HTML just to be compared.
     public func fingerprint(_ page: PlannedPage) -> UInt64 {
         var renderer = self
-        renderer.cards = .fingerprinted
+        if case .rendered = cards { renderer.cards = .fingerprinted(nil) }
         let content = renderer.content(of: page) { i in
             RenderedBody(html: String(index.articles[i].body.hash, radix: 16), headings: [])
         }
@@ -131,12 +132,16 @@ extension SiteRenderer {
 
     func renderedCard(_ i: Int, at here: OutputPath) -> RenderedCard {
         switch cards {
-        case .fingerprinted:
-            return RenderedCard(html: String(HashingEncoder.hash(card(i, at: here), seed: templates.fingerprint(of: "card")), radix: 16))
+        case let .fingerprinted(table):
+            return RenderedCard(html: table?.html(of: i, depth: here.depth) ?? cardFingerprint(i, at: here))
         case let .rendered(table):
             if let html = table?.html(of: i, depth: here.depth) { return RenderedCard(html: html) }
             return RenderedCard(html: renderCard(i, at: here))
         }
+    }
+
+    private func cardFingerprint(_ i: Int, at here: OutputPath) -> String {
+        String(HashingEncoder.hash(card(i, at: here), seed: templates.fingerprint(of: "card")), radix: 16)
     }
 
     private func renderCard(_ i: Int, at here: OutputPath) -> String {
@@ -154,13 +159,30 @@ extension SiteRenderer {
         return renderer
     }
 
+    /// This renderer, taking the cards' fingerprints from `table`.
+    func with(cardFingerprints table: CardTable) -> SiteRenderer {
+        var renderer = self
+        renderer.cards = .fingerprinted(table)
+        return renderer
+    }
+
     /// Renders every article's card at each of `depths` (folders below the root), in
     /// parallel: worth it when many pages are rendered, since each card shows on several.
     func cardTable(depths: Set<Int>) -> CardTable {
+        cardTable(depths: depths, card: renderCard)
+    }
+
+    /// Every article's card fingerprint at each of `depths`: worth it when many pages are
+    /// fingerprinted, for the same reason.
+    func cardFingerprintTable(depths: Set<Int>) -> CardTable {
+        cardTable(depths: depths, card: cardFingerprint)
+    }
+
+    private func cardTable(depths: Set<Int>, card: @Sendable (Int, OutputPath) -> String) -> CardTable {
         var table: [Int: [String]] = [:]
         for depth in depths {
             let here = OutputPath(String(repeating: "x/", count: depth) + "index.html")!
-            table[depth] = Array(index.articles.indices).parallelMap { i in renderCard(i, at: here) }
+            table[depth] = Array(index.articles.indices).parallelMap { i in card(i, here) }
         }
         return CardTable(byDepth: table)
     }
