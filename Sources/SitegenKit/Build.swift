@@ -68,6 +68,14 @@ public enum Build {
         defer { withExtendedLifetime(lock) {} }
         var clock = StageClock(total: 7, log: log)
         let stampsURL = options.cache.appendingPathComponent("seeds.bin")
+        // A build killed while putting its files in place is finished first: from then on
+        // the output and its manifest agree.
+        try OutputWriter.recover(output: options.output, cache: options.cache)
+        // The last build's manifest, when the output is still as it left it: tens of
+        // thousands of stats, made while the templates and seeds are read.
+        let intactManifest = Pending { [output = options.output, cache = options.cache] in
+            OutputWriter.manifest(output: output, cache: cache).flatMap { $0.isIntact(in: output) ? $0 : nil }
+        }
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
         let (seeds, states) = try clock.stage("Read seeds") {
@@ -82,12 +90,9 @@ public enum Build {
         }
 
         // Nothing changed: the output is what this build would write.
-        try OutputWriter.recover(output: options.output, cache: options.cache)
         let frame = frameFingerprint(options, templates: templates)
         let inputs = inputFingerprint(frame: frame, seeds: states)
-        let previous = OutputWriter.manifest(output: options.output, cache: options.cache).flatMap {
-            $0.isIntact(in: options.output) ? $0 : nil
-        }
+        let previous = intactManifest.value
         // (The intermediates of raw pages are written by the build too: a deleted folder of
         // them is a change.)
         let intermediatesPresent = !states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)

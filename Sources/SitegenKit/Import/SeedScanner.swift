@@ -23,12 +23,14 @@ public enum SeedScanner {
         var byStem: [String: SeedFile] = [:]
         var diagnostics: [Diagnostic] = []
         let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        for (name, isFolder) in entries where !name.hasPrefix(".") && !isFolder {
+        let prefix = displayPrefix.isEmpty ? "" : displayPrefix + "/"
+        for (name, isFolder) in entries where !isFolder && name.utf8.first != UInt8(ascii: ".") {
             let filePath = base + name
-            let path = displayPrefix.isEmpty ? name : "\(displayPrefix)/\(name)"
-            // Plain string work: Foundation's path methods cost more than the rest of the scan.
-            let dot = name.lastIndex(of: ".")
-            let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
+            let path = prefix + name
+            // Plain string work on the bytes: Foundation's path methods, and even Swift's
+            // character-by-character search, cost more than the rest of the scan.
+            let dot = name.utf8.lastIndex(of: UInt8(ascii: "."))
+            let ext = dot.map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
             let stem = dot.map { String(name[..<$0]) } ?? name
             // Entries come in no particular order: of two files of one kind and stem
             // (`a.md`, `a.markdown`), the one whose name sorts last is read, on every machine.

@@ -60,3 +60,24 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// Work started on another thread at once, whose value is waited for when it is needed:
+/// for independent waits on the disk that would otherwise come one after the other.
+final class Pending<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written once by the worker before `done` is left; read only after waiting for it.
+    private var result: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    var value: T {
+        done.wait()
+        return result!
+    }
+}

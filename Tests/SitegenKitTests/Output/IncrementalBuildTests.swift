@@ -264,6 +264,18 @@ struct IncrementalBuildTests {
         let report = try project.build()
         #expect(report.output.written == 1)
         #expect(project.site() == (try project.cleanBuild()))
+
+        // The search folder is listed rather than stat'ed file by file: a file deleted
+        // there is noticed too. So is a page cut short.
+        let searchFile = try #require(project.dir.files(under: "public/search").first)
+        try FileManager.default.removeItem(at: project.dir.file(searchFile))
+        let afterSearchFile = try project.build()
+        #expect(afterSearchFile.output.written == 1)
+        #expect(project.site() == (try project.cleanBuild()))
+        try Data("<p>".utf8).write(to: project.dir.file("public/regions/index.html"))
+        let afterPage = try project.build()
+        #expect(afterPage.output.written == 1)
+        #expect(project.site() == (try project.cleanBuild()))
     }
 }
 
