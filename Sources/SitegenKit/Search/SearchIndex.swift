@@ -283,6 +283,40 @@ struct DocumentTerms: Sendable {
     var groupPositions: [Int32] = []
     var words: [(UInt64, String)] = []
 
+    /// `pairs` by key, for keys spread evenly over 64 bits as mixed keys are: one
+    /// counting pass puts each in its bucket by its top bits (about one pair a bucket),
+    /// then an insertion sort puts the few of each bucket in order. A fifth of the time
+    /// of `sort`, which was an eighth of the search stage.
+    static func sortedBySpreadKey(_ pairs: [(UInt64, Int32)]) -> [(UInt64, Int32)] {
+        guard pairs.count > 16 else { return pairs.sorted { $0.0 < $1.0 } }
+        var bits = 1
+        while 1 << bits < pairs.count { bits += 1 }
+        let shift = UInt64(64 - bits)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        for pair in pairs { starts[Int(pair.0 >> shift) + 1] += 1 }
+        for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
+        var sorted = pairs
+        sorted.withUnsafeMutableBufferPointer { out in
+            for pair in pairs {
+                let bucket = Int(pair.0 >> shift)
+                out[starts[bucket]] = pair
+                starts[bucket] += 1
+            }
+            // Every pair is in its bucket and the buckets are in order: no pair moves
+            // past the start of its own.
+            for i in 1..<out.count {
+                let pair = out[i]
+                var j = i
+                while j > 0 && out[j - 1].0 > pair.0 {
+                    out[j] = out[j - 1]
+                    j -= 1
+                }
+                out[j] = pair
+            }
+        }
+        return sorted
+    }
+
     init(text: SearchText, layout: SearchLayout) {
         // An open-addressing table from mixed key to a local number: Dictionary's
         // hashing cost more than the rest of this function.
@@ -316,8 +350,7 @@ struct DocumentTerms: Sendable {
         self.words = words
         var termCounts = [Int32](repeating: 0, count: termKeys.count)
         for id in occurrences { termCounts[Int(id)] += 1 }
-        var order = termKeys.enumerated().map { ($0.element, Int32($0.offset)) }
-        order.sort { $0.0 < $1.0 }
+        let order = Self.sortedBySpreadKey(termKeys.enumerated().map { ($0.element, Int32($0.offset)) })
         var fill = [Int32](repeating: 0, count: termKeys.count)
         var total: Int32 = 0
         for (_, id) in order { fill[Int(id)] = total; total += termCounts[Int(id)] }

@@ -176,4 +176,18 @@ struct SearchIndexTests {
         SearchTokenizer.terms(SearchText(title: "甘肃LOGO 2024年", campaigns: [], regions: [], body: "").folded) { term, _ in terms.append(term) }
         #expect(terms == ["甘肃", "logo", "2024"])
     }
+
+    @Test("pairs sorted by spread keys come out as a sort by key gives them: small and large counts, keys equal and at the ends", arguments: [0, 1, 17, 300, 5000])
+    func spreadKeySort(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        var pairs = (0..<count).map { (DocumentTerms.mix(UInt64.random(in: 0...UInt64.max, using: &generator)), Int32($0)) }
+        if count > 3 {
+            pairs[0].0 = 0
+            pairs[1].0 = .max
+            pairs[2].0 = pairs[3].0
+        }
+        let sorted = DocumentTerms.sortedBySpreadKey(pairs)
+        #expect(sorted.map(\.0) == pairs.map(\.0).sorted())
+        #expect(Set(sorted.map(\.1)) == Set(pairs.map(\.1)))
+    }
 }
