@@ -120,7 +120,8 @@ public enum Build {
                                          to: options.markdown, fresh: fresh)
         }
 
-        let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared) }
+        let campaignSlugs = SlugMemo(known: previous?.campaignSlugs ?? [:])
+        let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared, slugs: campaignSlugs) }
         let plan = PagePlanner.plan(index)
         report.pages = plan.count
         let articleHashes = index.articles.parallelMap(\.contentHash)
@@ -213,6 +214,7 @@ public enum Build {
                     manifest.articleCount = articles.count
                     manifest.searchInputs = searchInputs
                     manifest.searchManifest = searchManifest?.rawValue ?? ""
+                    manifest.campaignSlugs = campaignSlugs.remembered
                 }
             }
         } catch {

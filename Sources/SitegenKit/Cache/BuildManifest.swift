@@ -29,6 +29,9 @@ struct BuildManifest: Sendable {
     /// The last build's warnings and errors about the articles, shown again when nothing changed.
     var diagnostics: [Diagnostic] = []
     var articleCount = 0
+    /// The campaign names' pinyin slugs (`SlugMemo.remembered`): with them, a rebuild
+    /// after an edit loads no ICU rules to name the campaigns' pages again.
+    var campaignSlugs: [String: Slug] = [:]
 
     static func load(from url: URL, generator: UInt64) -> BuildManifest? {
         BinaryReader.read(url) { reader in
@@ -40,6 +43,12 @@ struct BuildManifest: Sendable {
             manifest.searchInputs = try reader.uint64()
             manifest.articleCount = try reader.int()
             manifest.diagnostics = try reader.diagnostics()
+            let (texts, slugs) = (try reader.strings(), try reader.strings())
+            guard texts.count == slugs.count else { throw BinaryReader.Malformed() }
+            for (text, slug) in zip(texts, slugs) {
+                guard let slug = Slug(slug) else { throw BinaryReader.Malformed() }
+                manifest.campaignSlugs[text] = slug
+            }
             let count = max(0, try reader.int())
             manifest.paths.reserveCapacity(min(count, 1 << 24))
             manifest.files.reserveCapacity(min(count, 1 << 24))
@@ -62,6 +71,9 @@ struct BuildManifest: Sendable {
             writer.write(searchInputs)
             writer.write(articleCount)
             writer.write(diagnostics)
+            let slugs = campaignSlugs.sorted { $0.key < $1.key }
+            writer.write(slugs.map(\.key))
+            writer.write(slugs.map(\.value.rawValue))
             writer.write(files.count)
             for (path, file) in zip(paths, files) {
                 writer.write(path.rawValue)
@@ -126,7 +138,7 @@ struct BuildManifest: Sendable {
         files = sorted.map(\.value)
     }
 
-    private static let magic: UInt64 = 0x7369_7465_6D61_6E02  // "sitemani" + format 2
+    private static let magic: UInt64 = 0x7369_7465_6D61_6E03  // "sitemani" + format 3
 }
 
 /// Identifies the sitegen that made a cache: the executable's size and modification

@@ -15,12 +15,17 @@ public struct SiteIndex: Sendable {
 
     private let campaignIndex: [String: Int]
 
+    /// `slugs` gives the campaigns' slugs when it knows them (see `SlugMemo`).
     public init(articles unsorted: [Article], gazetteer: Gazetteer) {
+        self.init(articles: unsorted, gazetteer: gazetteer, slugs: SlugMemo())
+    }
+
+    init(articles unsorted: [Article], gazetteer: Gazetteer, slugs: SlugMemo) {
         // Numbers are sorted, not the articles: moving those was most of the sort's time.
         let articles = unsorted.indices.sorted { SiteIndex.newestFirst(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         self.articles = articles
         regions = RegionTree(articles: articles, gazetteer: gazetteer)
-        campaigns = SiteIndex.campaigns(of: articles)
+        campaigns = SiteIndex.campaigns(of: articles, slugs: slugs)
         campaignIndex = Dictionary(uniqueKeysWithValues: campaigns.enumerated().map { ($1.name, $0) })
         timeline = Timeline(articles: articles)
         related = RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount)
@@ -44,7 +49,7 @@ public struct SiteIndex: Sendable {
 // MARK: - Campaigns
 
 private extension SiteIndex {
-    static func campaigns(of articles: [Article]) -> [Campaign] {
+    static func campaigns(of articles: [Article], slugs memo: SlugMemo) -> [Campaign] {
         var running: [String: [Int]] = [:]
         var mentioning: [String: [Int]] = [:]
         var regions: [String: Set<RegionCode>] = [:]
@@ -63,7 +68,7 @@ private extension SiteIndex {
         }
         var slugs = SlugRegistry()
         return names.map { name in
-            Campaign(name: name, slug: slugs.unique(for: name), articles: running[name]!,
+            Campaign(name: name, slug: slugs.unique(for: name, memo: memo), articles: running[name]!,
                      mentioned: mentioning[name] ?? [], regions: (regions[name] ?? []).sorted())
         }
     }

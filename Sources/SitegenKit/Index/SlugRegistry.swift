@@ -4,10 +4,11 @@ struct SlugRegistry {
     private var taken: Set<Slug> = []
 
     /// A unique slug made from `text`: its pinyin, with `+` spelled out so 党建+ and 党建
-    /// do not collide, or `fallback` when the text has nothing to transliterate.
-    mutating func unique(for text: String, fallback: String = "item") -> Slug {
+    /// do not collide, or `fallback` when the text has nothing to transliterate. The
+    /// transliterations come from `memo` when it knows them.
+    mutating func unique(for text: String, fallback: String = "item", memo: SlugMemo = SlugMemo()) -> Slug {
         let spelled = text.replacingOccurrences(of: "+", with: " plus ").replacingOccurrences(of: "＋", with: " plus ")
-        let base = Slug(transliterating: spelled) ?? Slug(transliterating: fallback) ?? Slug("item")!
+        let base = memo.slug(for: spelled) ?? memo.slug(for: fallback) ?? Slug("item")!
         return unique(base)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SitegenKit
 
-@Suite("Titles' slugs remembered")
+@Suite("Slugs remembered: titles in the article cache, campaigns in the manifest")
 struct SlugMemoTests {
     @Test("a memo gives what transliteration gives, and what it was told")
     func memo() {
@@ -40,5 +40,29 @@ struct SlugMemoTests {
         try write(title: "永登县新标题", body: "正文。")
         let third = ArticleLoader.load(ArticleLoader.states(of: seeds, stamps: SeedStamps()), cache: second.cache)
         #expect(third.articles.first?.slug == Slug(transliterating: "永登县新标题"))
+    }
+
+    /// The manifest keeps the campaigns' slugs, and the index takes them from a memo: a
+    /// made-up one shows that the memo is asked before ICU.
+    @Test("the campaigns' slugs are kept in the manifest, and the site index takes them from the memo it is given")
+    func campaignSlugs() throws {
+        let articles = ArticleLoader.load(try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds").seeds).articles
+        let memo = SlugMemo()
+        let index = SiteIndex(articles: articles, gazetteer: .shared, slugs: memo)
+        #expect(index.campaigns.map(\.slug) == SiteIndex(articles: articles, gazetteer: .shared).campaigns.map(\.slug))
+        let party = try #require(index.campaign(named: "党建+"))
+        #expect(party.slug.rawValue == "dang-jian-plus")
+        #expect(memo.remembered["党建 plus "] == party.slug)
+
+        let told = SiteIndex(articles: articles, gazetteer: .shared, slugs: SlugMemo(known: ["党建 plus ": Slug("made-up")!]))
+        #expect(told.campaign(named: "党建+")?.slug.rawValue == "made-up")
+
+        let project = try TemporaryDirectory("campaign-slugs")
+        var options = BuildOptions.project(at: Fixtures.packageRoot)
+        options.output = project.file("public")
+        options.markdown = project.file("markdown")
+        _ = try Build.run(options, log: { _ in })
+        let manifest = try #require(OutputWriter.manifest(output: options.output, cache: options.cache))
+        #expect(manifest.campaignSlugs == memo.remembered)
     }
 }

@@ -18,6 +18,12 @@ struct RegionResolverTests {
         #expect(Self.gazetteer.regions(named: name).map(\.code.rawValue) == [code])
     }
 
+    @Test("every ethnic group's name ends in 族, which the aliases look for before dropping groups from a name")
+    func ethnicGroupsEndInZu() {
+        #expect(RegionPatterns.ethnicGroups.count == 56)
+        #expect(RegionPatterns.ethnicGroups.allSatisfy { $0.hasSuffix("族") })
+    }
+
     @Test("implied parents: 永登县 lies in 兰州市 in 甘肃省")
     func impliedParents() {
         #expect(Self.gazetteer.chain(to: RegionCode("620121")!).map(\.name) == ["甘肃省", "兰州市", "永登县"])
