@@ -107,9 +107,10 @@ public enum Build {
         }
 
         let today = ArticleDate.today()
-        let (articles, articleDiagnostics, fresh, replaced) = clock.stage("Import articles") {
+        let (articles, articleDiagnostics, fresh, replaced, cacheWrite) = clock.stage("Import articles") {
             importArticles(states, options: options, today: today)
         }
+        defer { _ = cacheWrite?.value }
         report.diagnostics = seeds.diagnostics + articleDiagnostics
         report.articles = articles.count
         // The bodies are on disk now: give their memory back before the next stages.
@@ -231,19 +232,33 @@ public enum Build {
     }
 
     /// The articles of the seeds (from the cache when their bytes are unchanged), their
-    /// problems, and the origins of those imported afresh; writes the cache. The bodies
+    /// problems, and the origins of those imported afresh; writes the cache (`cacheWrite`
+    /// when it is still being written: wait for it before the build ends). The bodies
     /// are then moved to a spill file in the cache folder, so that from here on a build
     /// holds one article's body at a time, not all of them.
     static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions, today: ArticleDate)
-        -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>, replaced: [String: Article]) {
+        -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>, replaced: [String: Article], cacheWrite: Pending<Void>?) {
         let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
         let loaded = ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
-        if loaded.imported > 0 { try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
+        var cacheWrite: Pending<Void>?
+        if loaded.imported > backgroundCacheWriteLimit {
+            try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current)
+        } else if loaded.imported > 0 {
+            // A few seeds imported (an edit): the cache is written while the next stages
+            // run, mostly on one core. Its bodies are the last cache's, read from its file
+            // (which stays readable when replaced), and the few new ones: nothing more is
+            // held in memory meanwhile.
+            let cache = loaded.cache
+            cacheWrite = Pending { _ = try? cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
+        }
         let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
         // The bodies from the cache stay in its file; those imported afresh go to a spill file.
         let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
-        return (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced)
+        return (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
     }
+
+    /// Above this many seeds imported, the article cache is written before the build goes on.
+    static let backgroundCacheWriteLimit = 64
 
     /// Everything the output depends on but the articles: sitegen itself, the
     /// configuration, the templates and assets.
@@ -308,7 +323,7 @@ public enum Build {
     }
 }
 
-/// Times and announces each stage: `[3/6] Import articles (5, 0.02 s)`.
+/// Times and announces each stage: `[3/7] Import articles (2.23 s, CPU 3.99 s)`.
 struct StageClock {
     let total: Int
     let log: @Sendable (String) -> Void

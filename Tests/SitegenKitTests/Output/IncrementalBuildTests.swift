@@ -115,6 +115,14 @@ struct IncrementalBuildTests {
         let before = project.inodes()
         try project.edit(try project.seed("001"), replacing: "聚焦文化引领,凝聚奋进之魂。", with: "聚焦文化引领,凝聚奋进之魂。本文已更正。")
         let report = try project.build()
+        // The article cache, written while the later stages ran, holds the edited seed as
+        // it is now, with its new text. (That the build waits for that write is by
+        // construction; on five seeds the write is over long before, so this cannot tell.)
+        let cache = ArticleCache.load(from: project.options.cache.appendingPathComponent("articles.bin"), generator: GeneratorStamp.current)
+        let seed = try project.seed("001")
+        let entry = try #require(cache[Build.displayPath(project.options.seeds) + "/" + seed.lastPathComponent])
+        #expect(entry.contentHash == ArticleLoader.contentHash(of: [UInt8](try Data(contentsOf: seed))))
+        #expect(entry.imported.value?.body.markdown.contains("本文已更正") == true)
         let after = project.inodes()
         let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
         let article = rewritten.filter { !$0.hasPrefix("public/search/") }
