@@ -39,11 +39,31 @@ public struct RegionTree: Sendable {
             nodes[leaf.code]?.own.append(index)
         }
         for (code, kids) in children { nodes[code]?.children = kids.sorted() }
+        // Campaigns counted by number: by name, each Chinese name was hashed again for
+        // every division it was counted in (a fifth of the index after an edit).
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        let campaignsOf = articles.map { article in
+            article.campaigns.map { name in
+                if let number = numbers[name] { return number }
+                numbers[name] = names.count
+                names.append(name)
+                return names.count - 1
+            }
+        }
+        var counts = [Int](repeating: 0, count: names.count)
         for (code, node) in nodes {
-            var counts: [String: Int] = [:]
-            for i in node.all { for name in articles[i].campaigns { counts[name, default: 0] += 1 } }
-            nodes[code]?.topCampaigns = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(Self.topCampaignCount).map { CampaignCount(name: $0.key, count: $0.value) }
+            var counted: [Int] = []
+            for i in node.all {
+                for number in campaignsOf[i] {
+                    if counts[number] == 0 { counted.append(number) }
+                    counts[number] += 1
+                }
+            }
+            nodes[code]?.topCampaigns = counted.map { CampaignCount(name: names[$0], count: counts[$0]) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+                .prefix(Self.topCampaignCount).map { $0 }
+            for number in counted { counts[number] = 0 }
         }
         roots = nodes.values.filter { $0.region.parent == nil }.map(\.region.code).sorted()
     }

@@ -46,4 +46,12 @@ struct SlugTests {
         try report.joined(separator: "\n").write(toFile: NSTemporaryDirectory() + "slug-differences.txt", atomically: true, encoding: .utf8)
         #expect(differing.isEmpty, "\(differing.count) of \(titles.count) differ, e.g. \(differing.prefix(3))")
     }
+
+    @Test("a slug is lowercase letters, digits and single hyphens inside", arguments: [
+        ("dang-jian-plus", true), ("a", true), ("2024-nian", true), ("a--b", false), ("-a", false), ("a-", false),
+        ("A", false), ("", false), ("a b", false), ("党建", false), ("a-b--", false), ("--", false),
+    ])
+    func validSlugs(text: String, isValid: Bool) {
+        #expect((Slug(text) != nil) == isValid)
+    }
 }
