@@ -206,16 +206,42 @@ private extension OutputWriter {
     /// no page could have, a hidden one, is stale too).
     func staleFiles(keeping files: [OutputPath: BuildManifest.File]) throws -> [String] {
         if let previous { return previous.paths.filter { files[$0] == nil }.map(\.rawValue) }
-        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return [] }
         var stale: [String] = []
-        let base = output.path.hasSuffix("/") ? output.path : output.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
-            if let path = OutputPath(relative), files[path] != nil { continue }
+        Self.walkFiles(in: folder, prefix: "") { relative in
+            if let path = OutputPath(relative), files[path] != nil { return }
             stale.append(relative)
         }
         return stale.sorted()
+    }
+
+    /// Calls `body` with the path (below the folder) of every regular file under the open
+    /// `folder`, which it closes. Plain `readdir`, the entries' types read off them:
+    /// Foundation's enumerator asked for each file's type took 1.7 s on a 31,000-file site.
+    private static func walkFiles(in folder: Int32, prefix: String, _ body: (String) -> Void) {
+        guard let stream = fdopendir(folder) else {
+            close(folder)
+            return
+        }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                // The file system does not say: ask it (links are not followed).
+                var info = stat()
+                guard fstatat(dirfd(stream), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+            }
+            if type == Int32(DT_DIR) {
+                let child = openat(dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if child >= 0 { walkFiles(in: child, prefix: prefix + name + "/", body) }
+            } else if type == Int32(DT_REG) {
+                body(prefix + name)
+            }
+        }
     }
 
     /// A build killed while renaming its files into place: finish the job it started.

@@ -244,15 +244,18 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
-    @Test("without a cache, files the site does not have (a hidden one too) are removed and counted")
+    @Test("without a cache, files the site does not have (a hidden one, one in a folder deep down) are removed and counted")
     func strayFiles() throws {
         let project = try Project("stray")
         try project.build()
         try FileManager.default.removeItem(at: project.options.cache)
-        for stray in ["public/old.html", "public/.stray"] { try Data("x".utf8).write(to: project.dir.file(stray)) }
+        try FileManager.default.createDirectory(at: project.dir.file("public/articles/old/deep"), withIntermediateDirectories: true)
+        for stray in ["public/old.html", "public/.stray", "public/articles/old/deep/index.html"] {
+            try Data("x".utf8).write(to: project.dir.file(stray))
+        }
         let report = try project.build()
         #expect(report.output.written == 0)
-        #expect(report.output.removed == 2)
+        #expect(report.output.removed == 3)
         #expect(project.site() == (try project.cleanBuild()))
         #expect(!FileManager.default.fileExists(atPath: project.dir.file("public/.stray").path))
     }
