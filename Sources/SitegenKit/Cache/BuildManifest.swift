@@ -94,13 +94,18 @@ struct BuildManifest: Sendable {
         guard folder >= 0, !files.isEmpty else { return false }
         defer { close(folder) }
         let listed = Self.listedFolder
-        let inListed = paths.indices.filter { paths[$0].rawValue.utf8.starts(with: listed.utf8) }
-        if !inListed.isEmpty {
-            guard let names = Self.names(in: listed, of: folder),
-                  inListed.allSatisfy({ names.contains(String(paths[$0].rawValue.utf8.dropFirst(listed.utf8.count))!) })
-            else { return false }
+        var inListed: [String] = [], stated: [Int] = []
+        for (i, path) in paths.enumerated() {
+            if path.rawValue.utf8.starts(with: listed.utf8) {
+                inListed.append(String(path.rawValue.utf8.dropFirst(listed.utf8.count))!)
+            } else {
+                stated.append(i)
+            }
         }
-        let stated = inListed.isEmpty ? Array(paths.indices) : paths.indices.filter { !paths[$0].rawValue.utf8.starts(with: listed.utf8) }
+        if !inListed.isEmpty {
+            guard let names = FolderEntries.read(listed, in: folder).map({ Set($0.map(\.name)) }),
+                  inListed.allSatisfy(names.contains) else { return false }
+        }
         return !stated.parallelMap { i in
             FileStamp(path: paths[i].rawValue, relativeTo: folder)?.size == Int64(files[i].size)
         }.contains(false)
@@ -108,23 +113,6 @@ struct BuildManifest: Sendable {
 
     /// The folder `isIntact` lists rather than stats.
     static let listedFolder = SearchIndexWriter.folder
-
-    /// The names of the files and folders in `path` inside the open folder `parent`, or nil
-    /// when it cannot be read.
-    private static func names(in path: String, of parent: Int32) -> Set<String>? {
-        let descriptor = openat(parent, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        guard let stream = fdopendir(descriptor) else {
-            close(descriptor)
-            return nil
-        }
-        defer { closedir(stream) }
-        var names = Set<String>()
-        while let entry = readdir(stream) {
-            names.insert(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
-        }
-        return names
-    }
 
     /// The files by path.
     func fileTable() -> [OutputPath: File] {

@@ -53,21 +53,16 @@ public enum SeedScanner {
     /// entries: their types say so, and a folder of ten thousand seeds is not stat'ed file
     /// by file. Nil when it cannot be read.
     private static func entries(of directory: URL) -> [(name: String, isFolder: Bool)]? {
-        guard let stream = opendir(directory.path) else { return nil }
-        defer { closedir(stream) }
-        var entries: [(name: String, isFolder: Bool)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): entries.append((name, true))
+        FolderEntries.read(directory.path)?.map { entry in
+            switch entry.type {
+            case Int32(DT_DIR): return (entry.name, true)
             case Int32(DT_UNKNOWN), Int32(DT_LNK):
                 // The file system does not say, or a link: ask it.
                 var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
-                entries.append((name, exists && isDirectory.boolValue))
-            default: entries.append((name, false))
+                let exists = FileManager.default.fileExists(atPath: directory.appendingPathComponent(entry.name).path, isDirectory: &isDirectory)
+                return (entry.name, exists && isDirectory.boolValue)
+            default: return (entry.name, false)
             }
         }
-        return entries
     }
 }

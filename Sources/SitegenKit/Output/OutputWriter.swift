@@ -206,40 +206,31 @@ private extension OutputWriter {
     /// no page could have, a hidden one, is stale too).
     func staleFiles(keeping files: [OutputPath: BuildManifest.File]) throws -> [String] {
         if let previous { return previous.paths.filter { files[$0] == nil }.map(\.rawValue) }
-        let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return [] }
         var stale: [String] = []
-        Self.walkFiles(in: folder, prefix: "") { relative in
+        Self.walkFiles(in: output.path, prefix: "") { relative in
             if let path = OutputPath(relative), files[path] != nil { return }
             stale.append(relative)
         }
         return stale.sorted()
     }
 
-    /// Calls `body` with the path (below the folder) of every regular file under the open
-    /// `folder`, which it closes. Plain `readdir`, the entries' types read off them:
-    /// Foundation's enumerator asked for each file's type took 1.7 s on a 31,000-file site.
-    private static func walkFiles(in folder: Int32, prefix: String, _ body: (String) -> Void) {
-        guard let stream = fdopendir(folder) else {
-            close(folder)
-            return
-        }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            var type = Int32(entry.pointee.d_type)
+    /// Calls `body` with the path (below `folder`) of every regular file under `folder`,
+    /// links not followed. `FolderEntries`, the types read off the entries: Foundation's
+    /// enumerator, asking each file for its type, took 1.7 s on a 31,000-file site.
+    private static func walkFiles(in folder: String, prefix: String, _ body: (String) -> Void) {
+        for entry in FolderEntries.read(folder) ?? [] {
+            let path = folder + "/" + entry.name
+            var type = entry.type
             if type == Int32(DT_UNKNOWN) {
-                // The file system does not say: ask it (links are not followed).
+                // The file system does not say: ask it.
                 var info = stat()
-                guard fstatat(dirfd(stream), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                guard lstat(path, &info) == 0 else { continue }
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
             }
             if type == Int32(DT_DIR) {
-                let child = openat(dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if child >= 0 { walkFiles(in: child, prefix: prefix + name + "/", body) }
+                walkFiles(in: path, prefix: prefix + entry.name + "/", body)
             } else if type == Int32(DT_REG) {
-                body(prefix + name)
+                body(prefix + entry.name)
             }
         }
     }
