@@ -180,12 +180,8 @@ public enum Build {
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
                 // When only bodies changed, the other pages are kept without a look: their
                 // fingerprints would come out as recorded.
-                // Each card shows on several pages: when many pages are looked at, each
-                // card's fingerprint is taken once.
                 let looked = onlyBodiesChanged.map { changed in plan.filter { $0.mayShowBody(of: changed) } } ?? plan
-                let listed = looked.filter(\.listsCards)
-                let fingerprinter = listed.count > index.articles.count / 4
-                    ? base.with(cardFingerprints: base.cardFingerprintTable(depths: Set(listed.map(\.path.depth)))) : base
+                let fingerprinter = base.sharingCards(on: looked, forFingerprints: true)
                 let decided = plan.parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
                     if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
                        kept.file.pageFingerprint != 0 {
@@ -196,10 +192,7 @@ public enum Build {
                 }
                 placed += decided.compactMap(\.2)
                 let changed = decided.filter { $0.2 == nil }.map { ($0.0, $0.1) }
-                // Each card shows on several pages: when many pages change, render each once.
-                let listing = changed.filter { $0.0.listsCards }
-                let renderer = listing.count > index.articles.count / 4
-                    ? base.with(cards: base.cardTable(depths: Set(listing.map(\.0.path.depth)))) : base
+                let renderer = base.sharingCards(on: changed.map(\.0))
                 placed += try changed.parallelMap { page, fingerprint in
                     try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
                 }

@@ -159,23 +159,22 @@ extension SiteRenderer {
         return renderer
     }
 
-    /// This renderer, taking the cards' fingerprints from `table`.
-    func with(cardFingerprints table: CardTable) -> SiteRenderer {
+    /// This renderer with every card, or for fingerprints every card's fingerprint, made
+    /// once per folder depth of `pages`: when enough of them show cards for that to pay,
+    /// since each card shows on several pages. Else this renderer as it is.
+    func sharingCards(on pages: [PlannedPage], forFingerprints: Bool = false) -> SiteRenderer {
+        let listing = pages.filter(\.listsCards)
+        guard listing.count > index.articles.count / 4 else { return self }
+        let depths = Set(listing.map(\.path.depth))
         var renderer = self
-        renderer.cards = .fingerprinted(table)
+        renderer.cards = forFingerprints ? .fingerprinted(cardTable(depths: depths, card: cardFingerprint)) : .rendered(cardTable(depths: depths))
         return renderer
     }
 
     /// Renders every article's card at each of `depths` (folders below the root), in
-    /// parallel: worth it when many pages are rendered, since each card shows on several.
+    /// parallel.
     func cardTable(depths: Set<Int>) -> CardTable {
         cardTable(depths: depths, card: renderCard)
-    }
-
-    /// Every article's card fingerprint at each of `depths`: worth it when many pages are
-    /// fingerprinted, for the same reason.
-    func cardFingerprintTable(depths: Set<Int>) -> CardTable {
-        cardTable(depths: depths, card: cardFingerprint)
     }
 
     private func cardTable(depths: Set<Int>, card: @Sendable (Int, OutputPath) -> String) -> CardTable {
