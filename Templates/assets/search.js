@@ -39,7 +39,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   });
   const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-  // The manifest, then the table: names of buckets and documents, province and year.
+  // The manifest, then the table: names of buckets and of groups of documents, province and year.
   function init() {
     ready = ready || load(manifestURL).then((bytes) => {
       manifest = JSON.parse(utf8.decode(bytes));
@@ -50,7 +50,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     return ready;
   }
   function decodeTable(bytes) {
-    const r = reader(bytes), buckets = r.take(6 * r.next()), documents = r.take(4 * manifest.count), names = [""];
+    const r = reader(bytes), buckets = r.take(6 * r.next()), groups = r.take(4 * Math.ceil(manifest.count / manifest.group)), names = [""];
     for (let n = r.next(); n > 0; n--) names.push(utf8.decode(r.take(r.next())));
     const firstYear = r.next(), province = new Uint16Array(manifest.count), year = new Uint16Array(manifest.count);
     for (let i = 0; i < manifest.count; i++) province[i] = r.next();
@@ -58,22 +58,25 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     // Terms with postings in a file of their own: the term's hash (as gaps) -> the file.
     const ownCount = r.next(), ownHashes = new Map();
     for (let i = 0, h = 0; i < ownCount; i++) { h += r.next(); ownHashes.set(h, i); }
-    const ownNames = r.take(6 * ownCount);
+    const ownNames = r.take(4 * ownCount);
     return {
       bucket: (term) => `b-${hex(buckets.subarray(...slot(fnv1a(term) & (buckets.length / 6 - 1), 6)))}.bin`,
-      own: (term) => { const i = ownHashes.get(fnv1a(term)); return i === undefined ? null : `t-${hex(ownNames.subarray(...slot(i, 6)))}.bin`; },
-      document: (doc) => `d-${hex(documents.subarray(...slot(doc, 4)))}.bin`,
+      own: (term) => { const h = fnv1a(term), i = ownHashes.get(h); return i === undefined ? null : ownName(h, ownNames.subarray(...slot(i, 4))); },
+      // A document is named by its number and its group's hash (SearchIndexWriter.documentFileName).
+      document: (doc) => `d-${doc}-${hex(groups.subarray(...slot(Math.floor(doc / manifest.group), 4)))}.bin`,
       facets: { province: (doc) => names[province[doc]], year: (doc) => String(year[doc]) },
     };
   }
   const slot = (i, size) => [i * size, i * size + size];
+  // A file of postings of its own: its term's hash and 4 bytes of its own (SearchIndexWriter.ownFileName).
+  const ownName = (termHash, bytes) => `t-${termHash.toString(16).padStart(8, "0")}-${hex(bytes)}.bin`;
 
   // A bucket: term -> { payload } inline, or { own: name, size } in a file of its own.
   function decodeBucket(bytes) {
     const r = reader(bytes), terms = new Map();
     while (!r.end) {
       const term = utf8.decode(r.take(r.next()));
-      if (r.next() === 1) { const own = `t-${hex(r.take(6))}.bin`; terms.set(term, { own, size: r.next() }); }
+      if (r.next() === 1) { const own = ownName(fnv1a(term), r.take(4)); terms.set(term, { own, size: r.next() }); }
       else terms.set(term, { payload: r.take(r.next()), size: 0 });
     }
     return terms;
@@ -485,7 +488,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   yearSelect.addEventListener("change", guarded);
   const initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; guarded(); }
-  // The manifest and the table (48 KB for 10,000 articles) serve every query: fetch them,
+  // The manifest and the table (49 KB for 10,000 articles) serve every query: fetch them,
   // and warm up the code of a first query, while the visitor starts typing.
   // (`data-ready` says when that is done; the browser test waits for it, as a visitor is
   // still reading the page by then.)

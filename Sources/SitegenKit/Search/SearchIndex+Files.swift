@@ -28,13 +28,13 @@ extension SearchIndex {
                 let key = SearchTokenizer.key(term)
                 if term.unicodeScalars.count != 2 || !term.unicodeScalars.allSatisfy(SearchText.isHan) { words[key] = term }
                 if reader.next() == 1 {
-                    let own = SearchIndexWriter.hex(Array(reader.bytes(6)))
+                    let hash = SearchIndexWriter.fnv1a32(Array(term.utf8))
+                    let own = SearchIndexWriter.ownFileName(termHash: hash, name: Array(reader.bytes(SearchIndexWriter.ownNameSize)))
                     _ = reader.next()
                     // The table names it too, unless another such term has the same hash.
-                    let hash = SearchIndexWriter.fnv1a32(Array(term.utf8))
                     if ownFiles[hash] == own { namedInTable += 1 }
                     guard ownFiles[hash].map({ $0 == own }) ?? true,
-                          let file = read("t-\(own).bin"), let content = Deflate.decompress(file)
+                          let file = read(own), let content = Deflate.decompress(file)
                     else { return nil }
                     var fileReader = VarintReader(content)
                     guard String(decoding: fileReader.bytes(fileReader.next()), as: UTF8.self) == term else { return nil }
@@ -50,10 +50,11 @@ extension SearchIndex {
                   layout: SearchLayout(campaignsBase: layout[0], regionsBase: layout[1], bodyBase: layout[2]), count: count)
     }
 
-    /// The table's own files, by term hash, after the bucket and document names, the
-    /// provinces and the years of `count` articles.
+    /// The table's own files, by term hash, after the bucket names, the names of the groups
+    /// of documents, the provinces and the years of `count` articles.
     private static func ownFiles(in reader: inout VarintReader, count: Int) -> [UInt32: String]? {
-        _ = reader.bytes(SearchIndexWriter.documentNameSize * count)
+        let groupSize = SearchIndexWriter.documentGroupSize
+        _ = reader.bytes(4 * ((count + groupSize - 1) / groupSize))
         for _ in 0..<reader.next() { _ = reader.bytes(reader.next()) }
         _ = reader.next()
         for _ in 0..<(2 * count) { _ = reader.next() }
@@ -64,7 +65,9 @@ extension SearchIndex {
             hash &+= UInt32(truncatingIfNeeded: reader.nextWide())
             hashes.append(hash)
         }
-        for hash in hashes { files[hash] = SearchIndexWriter.hex(Array(reader.bytes(6))) }
+        for hash in hashes {
+            files[hash] = SearchIndexWriter.ownFileName(termHash: hash, name: Array(reader.bytes(SearchIndexWriter.ownNameSize)))
+        }
         return reader.isAtEnd && files.count == hashes.count ? files : nil
     }
 }

@@ -186,7 +186,9 @@ public struct SearchIndex: Sendable {
 /// held at once (all of them took 170 MB on the 10,000-article corpus). Each merge group
 /// appends the batch's terms of its group to their postings, the groups in parallel.
 final class SearchIndexBuilder {
-    static let batchSize = 500
+    /// A multiple of `SearchIndexWriter.documentGroupSize`: the writer names a batch's
+    /// documents by whole groups.
+    static let batchSize = 512
     let layout: SearchLayout
     private let groups = (0..<DocumentTerms.groups).map(MergeGroup.init)
     private var words: [UInt64: String] = [:]

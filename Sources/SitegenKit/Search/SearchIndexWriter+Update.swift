@@ -13,14 +13,13 @@ extension SearchIndexWriter {
     /// Nil, having emitted nothing, when a patch cannot give a clean build's files: the
     /// articles are not the same number, in the same places, with the same field layout;
     /// too many changed; the article a changed document was is not in `previous` (by
-    /// origin); a file cannot be read; or the number of buckets or a document's name would
-    /// come out otherwise. `isKept` says whether a file of the last index is still there.
+    /// origin); a file cannot be read; or the number of buckets would come out otherwise. `isKept` says whether a file of the last index is still there.
     static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article],
                                          ownFileThreshold: Int = ownFileThreshold,
                                          read: @Sendable (String) -> [UInt8]?, isKept: (String) -> Bool,
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
-        guard !state.anyRenamed, let changes = state.changes(in: articles, hashes: hashes, previous: previous),
+        guard let changes = state.changes(in: articles, hashes: hashes, previous: previous),
               !changes.isEmpty, changes.count <= mostChangedForUpdate, SearchLayout(articles: ordered) == state.layout
         else { return nil }
         let layout = state.layout
@@ -65,29 +64,28 @@ extension SearchIndexWriter {
         let termCount = state.termCount + rewritten.reduce(0) { $0 + $1.termsAdded - $1.termsRemoved }
         guard bucketCount(terms: termCount) == buckets else { return nil }
 
-        // The changed documents, named as a clean build names them.
-        let documents = changed.parallelMap { document -> (name: [UInt8], bytes: [UInt8]) in
-            let bytes = Deflate.compress(documentBytes(ordered[document], SearchText(article: ordered[document])))
-            return (documentHash(bytes), bytes)
+        // The documents of the changed ones' groups: their group's name changes with them.
+        var documentHashes = state.documentHashes
+        let size = documentGroupSize
+        let regrouped = Set(changed.map { $0 - $0 % size }).sorted().flatMap { $0..<min(ordered.count, $0 + size) }
+        let documents = regrouped.parallelMap { document -> [UInt8] in
+            Deflate.compress(documentBytes(ordered[document], SearchText(article: ordered[document])))
         }
-        var documentNames = state.documentNames
-        var taken = Set(documentNames.enumerated().filter { !changedSet.contains($0.offset) }.map(\.element))
-        for (document, made) in zip(changed, documents) {
-            guard taken.insert(made.name).inserted else { return nil }
-            documentNames[document] = made.name
-        }
+        for (document, bytes) in zip(regrouped, documents) { documentHashes[document] = hash(bytes) }
+        let groupNames = Dictionary(uniqueKeysWithValues: Set(regrouped.map { $0 / size }).map { ($0, groupName(documentHashes, of: $0 * size)) })
+        let documentFiles = zip(regrouped, documents).map { (documentFileName($0, group: groupNames[$0 / size]!), $1) }
 
         var next = state
         next.articleHashes = hashes.reversed()
         next.termCount = termCount
-        next.documentNames = documentNames
+        next.documentHashes = documentHashes
         next.ownFiles.removeAll { affected.contains($0.key) }
         for bucket in rewritten {
             next.bucketNames[bucket.number] = bucket.name
             next.ownFiles += bucket.own.map(\.file)
         }
         // What is not written again must still be there.
-        var made = Set(documents.map { "d-\(hex($0.name)).bin" })
+        var made = Set(documentFiles.map(\.0))
         for bucket in rewritten {
             made.insert("b-\(hex(bucket.name)).bin")
             for own in bucket.own { made.insert(own.fileName) }
@@ -96,7 +94,7 @@ extension SearchIndexWriter {
         guard fileNames.allSatisfy({ made.contains($0) || isKept($0) }) else { return nil }
 
         var output = Output<Placed>()
-        try output.add(documents.map { ("d-\(hex($0.name)).bin", $0.bytes) }, emit)
+        try output.add(documentFiles, emit)
         try output.add(rewritten.flatMap { $0.own.map { ($0.fileName, $0.bytes) } }, emit)
         try output.add(rewritten.map { ("b-\(hex($0.name)).bin", $0.bytes) }, emit)
         return try finish(ordered, next, output: output, emit)
@@ -129,7 +127,7 @@ extension SearchIndexWriter {
             let key = SearchTokenizer.key(String(decoding: term, as: UTF8.self))
             let stored: BucketEntry.Postings
             if reader.next() == 1 {
-                let name = Array(reader.bytes(6))
+                let name = Array(reader.bytes(ownNameSize))
                 stored = .own(name: name, size: reader.next())
             } else {
                 stored = .payload(Array(reader.bytes(reader.next())))
@@ -143,7 +141,7 @@ extension SearchIndexWriter {
             switch stored {
             case .payload(let bytes): payload = bytes
             case .own(let name, _):
-                guard let file = read("t-\(hex(name)).bin"), let content = Deflate.decompress(file) else { return nil }
+                guard let file = read(ownFileName(termHash: fnv1a32(term), name: name)), let content = Deflate.decompress(file) else { return nil }
                 var own = VarintReader(content)
                 guard Array(own.bytes(own.next())) == term else { return nil }
                 payload = Array(content[own.at...])

@@ -12,17 +12,19 @@ import Foundation
 ///   the terms with postings in a file of their own (by a hash of the term) with its name.
 /// - `b-<hash>.bin`, one per bucket: the terms whose FNV-1a hash falls in it, each with its
 ///   postings inline or, when they are large, the name and size of a file of their own
-///   (`t-<hash>.bin`, which starts with its term). A query fetches the own files of its
+///   (`t-<term hash>-<hash>.bin`, which starts with its term). A query fetches the own files of its
 ///   terms that the table names, and the buckets of the others.
-/// - `d-<hash>.bin`, one per article: slug, date, place, title and text, for showing a
-///   result and cutting its snippet; fetched only for the results shown.
+/// - `d-<number>-<hash>.bin`, one per article: slug, date, place, title and text, for
+///   showing a result and cutting its snippet; fetched only for the results shown. The
+///   hash is of the bytes of the 16 documents of its group (numbers 0–15, 16–31, …): the
+///   table names groups, not documents, which keeps it small (a fixed cost of every first
+///   query), and an edit renames only the documents of its group.
 /// - `fold-<hash>.bin`: the Traditional → Simplified table, fetched only when a query has a
 ///   term the index lacks (as every term with a Traditional character is).
 ///
 /// So the first query of a page waits for two rounds of fetches: the postings of its terms
 /// (own files, or buckets), and the documents of the first page of results. (Own files
-/// named only in their buckets cost a third round, and a table of document names per 64
-/// articles, fetched after ranking, a fourth.)
+/// named only in their buckets cost a third round.)
 public enum SearchIndexWriter {
     /// Every file of the index is under this folder.
     static let folder = "search/"
@@ -54,19 +56,24 @@ public enum SearchIndexWriter {
         // A batch at a time: each article's text, its document (named, and written at
         // once), and its terms for the index.
         let builder = SearchIndexBuilder(layout: layout)
-        var documentNames = DocumentNames()
+        var documentHashes: [[UInt8]] = []
         var articleHashes: [UInt64] = []
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
                 let document = Deflate.compress(documentBytes(article, text))
-                return (terms: DocumentTerms(text: text, layout: layout), document: document, name: documentHash(document),
+                return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document),
                         articleHash: article.contentHash)
             }
             builder.add(batch.map(\.terms))
             articleHashes += batch.map(\.articleHash)
-            let names = batch.map { documentNames.add($0.document, hashed: $0.name) }
-            try output.add(zip(batch, names).map { ("d-\(hex($1)).bin", $0.document) }, emit)
+            documentHashes += batch.map(\.hash)
+            // A batch holds whole groups (its size is a multiple of theirs): its documents
+            // can be named at once.
+            let groups = stride(from: start, to: documentHashes.count, by: documentGroupSize).map { groupName(documentHashes, of: $0) }
+            try output.add(batch.indices.map { i in
+                (documentFileName(start + i, group: groups[i / documentGroupSize]), batch[i].document)
+            }, emit)
         }
         var index = builder.finish()
 
@@ -93,8 +100,7 @@ public enum SearchIndexWriter {
             for entry in encoded { bucketNames.append(try output.add("b", entry.bucket, ext: "bin", emit)) }
         }
         let state = SearchState(manifest: "", layout: layout, termCount: keys.count, articleHashes: articleHashes,
-                                documentNames: documentNames.all, anyRenamed: documentNames.anyRenamed,
-                                bucketNames: bucketNames, ownFiles: ownFiles)
+                                documentHashes: documentHashes, bucketNames: bucketNames, ownFiles: ownFiles)
         return try finish(ordered, state, output: output, emit)
     }
 
@@ -153,8 +159,9 @@ public enum SearchIndexWriter {
                 var content: [UInt8] = []
                 Varint.append(entry.term.count, to: &content)
                 let file = Deflate.compress(content + entry.term + payload)
-                let name = hash(file)
-                own.append(("t-\(hex(name)).bin", file, SearchState.OwnFile(key: entry.key, termHash: fnv1a32(entry.term), name: name)))
+                let name = Array(hash(file).prefix(ownNameSize))
+                let ownFile = SearchState.OwnFile(key: entry.key, termHash: fnv1a32(entry.term), name: name)
+                own.append((ownFile.fileName, file, ownFile))
                 Varint.append(1, to: &bucket)
                 bucket += name
                 Varint.append(file.count, to: &bucket)
@@ -176,7 +183,8 @@ public enum SearchIndexWriter {
     static func finish<Placed: Sendable>(_ ordered: [Article], _ state: SearchState, output: Output<Placed>,
                                          _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed> {
         var output = output
-        // The table: buckets and documents by number, and each article's province and year.
+        // The table: buckets and groups of documents by number, and each article's
+        // province and year.
         var provinces: [String: Int] = [:]
         var provinceNames: [String] = []
         for article in ordered {
@@ -189,7 +197,7 @@ public enum SearchIndexWriter {
         var table: [UInt8] = []
         Varint.append(state.bucketNames.count, to: &table)
         table += state.bucketNames.joined()
-        table += state.documentNames.joined()
+        table += state.groupNames.joined()
         Varint.append(provinceNames.count, to: &table)
         for name in provinceNames {
             Varint.append(name.utf8.count, to: &table)
@@ -220,8 +228,9 @@ public enum SearchIndexWriter {
 
         let layout = state.layout
         let manifest = json([
-            "version": 3,
+            "version": 4,
             "count": ordered.count,
+            "group": documentGroupSize,
             "layout": [layout.campaignsBase, layout.regionsBase, layout.bodyBase],
             "article": [articleAddress.prefix, articleAddress.suffix],
             "table": "a-\(hex(tableHash)).bin",
@@ -235,37 +244,33 @@ public enum SearchIndexWriter {
         return Written(placed: output.placed, manifest: OutputPath(folder + manifestName)!, state: state, notEmitted: notEmitted)
     }
 
-    /// Bytes in the name of a document. The table names every document, so 4 bytes (not
-    /// 6) keep it at 40 KB for 10,000 articles, within what a first query may fetch.
-    static let documentNameSize = 4
+    /// Bytes of content hash in the name of a file of postings of its own, after the hash
+    /// of its term (`t-<term hash>-<content hash>.bin`): the two together keep names apart,
+    /// and the table, which names every such file, is 8 KB smaller for 10,000 articles than
+    /// with 6 bytes of content hash alone.
+    static let ownNameSize = 4
 
-    /// The first bytes of a document's hash, after `attempt` more bytes of the counter
-    /// when an older document has the name already.
-    static func documentHash(_ bytes: [UInt8], attempt: UInt8 = 0) -> [UInt8] {
-        Array(hash(attempt == 0 ? bytes : bytes + [attempt]).prefix(documentNameSize))
+    static func ownFileName(termHash: UInt32, name: [UInt8]) -> String {
+        "t-\(hex((0..<4).map { UInt8(truncatingIfNeeded: termHash >> (24 - 8 * $0)) }))-\(hex(name)).bin"
     }
 
-    /// Names for documents in order, each its own: two documents of a 10,000-article site
-    /// share 4 bytes of hash about once in a hundred sites. The newer one then takes the
-    /// hash of its bytes and a counter, so adding an article renames no other document.
-    struct DocumentNames {
-        private(set) var all: [[UInt8]] = []
-        private var taken = Set<[UInt8]>()
-        /// Whether a document took a counter.
-        private(set) var anyRenamed = false
+    /// Documents a group: the table names each group by 4 bytes (2.5 KB for 10,000 articles,
+    /// not 40 KB for a name each); an edit renames, and writes again, the 15 others of its
+    /// group.
+    static let documentGroupSize = 16
 
-        /// The name of the next document, whose hash is `hashed`.
-        mutating func add(_ bytes: [UInt8], hashed: [UInt8]) -> [UInt8] {
-            var name = hashed
-            var attempt: UInt8 = 0
-            while !taken.insert(name).inserted {
-                attempt += 1
-                anyRenamed = true
-                name = documentHash(bytes, attempt: attempt)
-            }
-            all.append(name)
-            return name
-        }
+    /// The name of document `number` (oldest first) whose group is named `group`: the
+    /// number keeps names apart when two groups' hashes agree.
+    static func documentFileName(_ number: Int, group: [UInt8]) -> String {
+        "d-\(number)-\(hex(group)).bin"
+    }
+
+    /// The name of the group of document `number`: 4 bytes of a hash of the hashes of its
+    /// group's documents, each of which must be in `documentHashes`.
+    static func groupName(_ documentHashes: [[UInt8]], of number: Int) -> [UInt8] {
+        let first = number - number % documentGroupSize
+        let members = documentHashes[first..<min(documentHashes.count, first + documentGroupSize)]
+        return Array(hash(Array(members.joined())).prefix(4))
     }
 
     /// An article's address around its slug (`articles/` and `/index.html`): documents hold

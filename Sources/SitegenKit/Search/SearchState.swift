@@ -11,10 +11,9 @@ struct SearchState: Sendable, Equatable {
     var termCount: Int
     /// `Article.contentHash` of each document's article, oldest first.
     var articleHashes: [UInt64]
-    /// Each document's name, and whether any was not the plain hash of its bytes (then a
-    /// patch could name documents differently from a clean build).
-    var documentNames: [[UInt8]]
-    var anyRenamed: Bool
+    /// The hash of each document's bytes (6 bytes), oldest first: its group's name is made
+    /// of them.
+    var documentHashes: [[UInt8]]
     /// Each bucket's name, by number.
     var bucketNames: [[UInt8]]
     /// The terms with files of their own: key, the FNV-1a hash of the term, the file's name.
@@ -24,6 +23,9 @@ struct SearchState: Sendable, Equatable {
         var key: UInt64
         var termHash: UInt32
         var name: [UInt8]
+
+        /// `t-<term hash>-<name>.bin`, relative to the index's folder.
+        var fileName: String { SearchIndexWriter.ownFileName(termHash: termHash, name: name) }
     }
 
     /// The documents (numbers, oldest first) whose article changed since this state, each
@@ -46,9 +48,17 @@ struct SearchState: Sendable, Equatable {
     var fileNames: [String] {
         var names = [manifest]
         names += bucketNames.map { "b-\(SearchIndexWriter.hex($0)).bin" }
-        names += ownFiles.map { "t-\(SearchIndexWriter.hex($0.name)).bin" }
-        names += documentNames.map { "d-\(SearchIndexWriter.hex($0)).bin" }
+        names += ownFiles.map(\.fileName)
+        let groups = groupNames
+        names += documentHashes.indices.map { SearchIndexWriter.documentFileName($0, group: groups[$0 / SearchIndexWriter.documentGroupSize]) }
         return names
+    }
+
+    /// The name of each group of documents, by number.
+    var groupNames: [[UInt8]] {
+        stride(from: 0, to: documentHashes.count, by: SearchIndexWriter.documentGroupSize).map {
+            SearchIndexWriter.groupName(documentHashes, of: $0)
+        }
     }
 
     static func load(from url: URL, generator: UInt64) -> SearchState? {
@@ -60,18 +70,17 @@ struct SearchState: Sendable, Equatable {
             let count = try reader.int()
             guard (0...10_000_000).contains(count) else { throw BinaryReader.Malformed() }
             let articleHashes = try (0..<count).map { _ in try reader.uint64() }
-            let documentNames = try (0..<count).map { _ in bytes(try reader.uint64(), SearchIndexWriter.documentNameSize) }
-            let anyRenamed = try reader.bool()
+            let documentHashes = try (0..<count).map { _ in bytes(try reader.uint64(), 6) }
             let buckets = try reader.int()
             guard (0...1 << 20).contains(buckets) else { throw BinaryReader.Malformed() }
             let bucketNames = try (0..<buckets).map { _ in bytes(try reader.uint64(), 6) }
             let owned = try reader.int()
             guard (0...100_000_000).contains(owned) else { throw BinaryReader.Malformed() }
             let ownFiles = try (0..<owned).map { _ in
-                OwnFile(key: try reader.uint64(), termHash: UInt32(truncatingIfNeeded: try reader.uint64()), name: bytes(try reader.uint64(), 6))
+                OwnFile(key: try reader.uint64(), termHash: UInt32(truncatingIfNeeded: try reader.uint64()), name: bytes(try reader.uint64(), SearchIndexWriter.ownNameSize))
             }
             return SearchState(manifest: manifest, layout: layout, termCount: termCount, articleHashes: articleHashes,
-                               documentNames: documentNames, anyRenamed: anyRenamed, bucketNames: bucketNames, ownFiles: ownFiles)
+                               documentHashes: documentHashes, bucketNames: bucketNames, ownFiles: ownFiles)
         }
     }
 
@@ -86,8 +95,7 @@ struct SearchState: Sendable, Equatable {
             writer.write(termCount)
             writer.write(articleHashes.count)
             for hash in articleHashes { writer.write(hash) }
-            for name in documentNames { writer.write(Self.number(name)) }
-            writer.write(anyRenamed)
+            for hash in documentHashes { writer.write(Self.number(hash)) }
             writer.write(bucketNames.count)
             for name in bucketNames { writer.write(Self.number(name)) }
             writer.write(ownFiles.count)
@@ -105,5 +113,5 @@ struct SearchState: Sendable, Equatable {
         (0..<count).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64(count - 1 - $0))) }
     }
 
-    private static let magic: UInt64 = 0x7369_7465_7365_6101  // "sitesea" + format 1
+    private static let magic: UInt64 = 0x7369_7465_7365_6103  // "sitesea" + format 3
 }

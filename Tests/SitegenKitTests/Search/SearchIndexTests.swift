@@ -74,10 +74,11 @@ struct SearchIndexTests {
         let table = try #require(Deflate.decompress(tableFile))
         var reader = VarintReader(table)
         _ = reader.bytes(reader.next() * 6)
-        let size = SearchIndexWriter.documentNameSize
-        for article in Self.site.articles.reversed() {
-            let name = SearchIndexWriter.hex(Array(reader.bytes(size)))
-            let file = try #require(files["search/d-\(name).bin"])
+        // The seeds are one group of documents.
+        #expect(manifest["group"] as? Int == SearchIndexWriter.documentGroupSize)
+        let group = SearchIndexWriter.hex(Array(reader.bytes(4)))
+        for (number, article) in Self.site.articles.reversed().enumerated() {
+            let file = try #require(files["search/d-\(number)-\(group).bin"])
             let bytes = try #require(Deflate.decompress(file))
             let units = stride(from: 0, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
             let lines = String(decoding: units, as: UTF16.self).split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false)
@@ -88,30 +89,31 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("two documents whose short hashes agree get names of their own; the older keeps its hash")
-    func documentNames() {
-        let older = [UInt8]("older".utf8), newer = [UInt8]("newer".utf8)
-        let same = SearchIndexWriter.documentHash(older)
-        var taken = SearchIndexWriter.DocumentNames()
-        let names = [(older, same), (newer, same), (newer, same)].map { taken.add($0.0, hashed: $0.1) }
-        #expect(taken.all == names)
-        #expect(names[0] == same)
-        #expect(names[1] == SearchIndexWriter.documentHash(newer, attempt: 1))
-        #expect(names[2] == SearchIndexWriter.documentHash(newer, attempt: 2))
-        #expect(Set(names).count == 3)
-        #expect(names.allSatisfy { $0.count == SearchIndexWriter.documentNameSize })
-    }
-
-    @Test("adding an article renames no other document")
-    func documentsKeepTheirNames() {
+    @Test("adding an article renames only the documents of its group, and every change of a document renames it")
+    func documentsKeepTheirNames() throws {
         let names = { (articles: [Article]) in
             Set(try! SearchIndexWriter.files(for: articles).files.map(\.0.rawValue).filter { $0.hasPrefix("search/d-") })
         }
-        let all = Self.site.articles
-        // The site lists articles newest first; the newest is the one added last.
-        let before = names(Array(all.dropFirst())), after = names(all)
-        #expect(before.isSubset(of: after))
-        #expect(after.count == before.count + 1)
+        // Made-up articles past the seeds, so that there are two groups: the newest article
+        // (the site lists it first) is the one added last, in the second group.
+        let seeds = Self.site.articles
+        let many = (0..<(SearchIndexWriter.documentGroupSize + 3)).map { i in
+            var article = seeds[i % seeds.count]
+            article.origin = "made-up-\(i).md"
+            article.title += "（\(i)）"
+            return article
+        }
+        let before = names(Array(many.dropFirst())), after = names(many)
+        let number = { (path: String) in Int(path.dropFirst("search/d-".count).prefix { $0 != "-" })! }
+        let firstOfLastGroup = (many.count - 1) / SearchIndexWriter.documentGroupSize * SearchIndexWriter.documentGroupSize
+        #expect(before.count == many.count - 1 && after.count == many.count)
+        #expect(before.filter { number($0) < firstOfLastGroup } == after.filter { number($0) < firstOfLastGroup })
+        #expect(before.filter { number($0) >= firstOfLastGroup }.isDisjoint(with: after))
+        // An edit of the oldest renames its group, not the other.
+        var edited = many
+        edited[edited.count - 1].title += "（更正）"
+        let renamed = names(many).subtracting(names(edited))
+        #expect(Set(renamed.map(number)) == Set(0..<SearchIndexWriter.documentGroupSize))
     }
 
     @Test("a phrase is looked up by every other pair and the last, which cover its characters")
