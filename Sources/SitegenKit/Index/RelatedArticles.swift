@@ -9,34 +9,74 @@ enum RelatedArticles {
     /// How many neighbours on each side of an article, in each list, are considered.
     static let window = 12
 
-    /// Key kinds: campaign, region, city, named initiative, province.
-    static let weights: [Character: Int] = ["c": 100, "r": 80, "t": 40, "n": 30, "p": 20]
+    /// A list's kind: campaign, region, city, named initiative, province, each with its weight.
+    enum Kind: UInt8 {
+        case campaign, region, city, named, province
+
+        var weight: Int {
+            switch self {
+            case .campaign: 100
+            case .region: 80
+            case .city: 40
+            case .named: 30
+            case .province: 20
+            }
+        }
+    }
+
+    /// A list: its kind and what its articles share (a campaign's name, a division's code).
+    private struct Key: Hashable {
+        var kind: Kind
+        var value: String
+    }
 
     static func compute(for articles: [Article], count: Int) -> [[Int]] {
-        var lists: [String: [Int]] = [:]
-        // Each article's lists: the key, and where in that list the article sits.
-        var listsOf: [[(key: String, position: Int)]] = Array(repeating: [], count: articles.count)
+        // The lists by number, and each article's lists with where in them it sits.
+        var numbers: [Key: Int] = [:]
+        var lists: [[Int]] = []
+        var weights: [Int] = []
+        var listsOf: [[(list: Int, position: Int)]] = Array(repeating: [], count: articles.count)
         for (index, article) in articles.enumerated() {
-            var keys = article.campaigns.map { "c:" + $0 }
-            keys += Set(article.campaigns + article.mentions).sorted().map { "n:" + $0 }
+            var keys = article.campaigns.map { Key(kind: .campaign, value: $0) }
+            keys += Set(article.campaigns + article.mentions).sorted().map { Key(kind: .named, value: $0) }
             if let region = article.region {
-                keys.append("r:" + region.rawValue)
-                if region.level == .county { keys.append("t:" + region.cityCode.rawValue) }
-                if region.level != .province { keys.append("p:" + region.provinceCode.rawValue) }
+                keys.append(Key(kind: .region, value: region.rawValue))
+                if region.level == .county { keys.append(Key(kind: .city, value: region.cityCode.rawValue)) }
+                if region.level != .province { keys.append(Key(kind: .province, value: region.provinceCode.rawValue)) }
             }
-            for key in keys { lists[key, default: []].append(index) }
-            // Its last place in each: this article's are the last entries of its lists.
-            listsOf[index] = keys.map { ($0, lists[$0]!.count - 1) }
+            listsOf[index].reserveCapacity(keys.count)
+            for key in keys {
+                let list = numbers[key] ?? {
+                    numbers[key] = lists.count
+                    lists.append([])
+                    weights.append(key.kind.weight)
+                    return lists.count - 1
+                }()
+                // Its last place in each: this article's are the last entries of its lists.
+                lists[list].append(index)
+                listsOf[index].append((list, lists[list].count - 1))
+            }
         }
 
-        let (allLists, placesOf) = (lists, listsOf)
+        let (allLists, allWeights, placesOf) = (lists, weights, listsOf)
         return Array(articles.indices).parallelMap { index in
-            var scores: [Int: Int] = [:]
-            for (key, p) in placesOf[index] {
-                guard let list = allLists[key] else { continue }
-                let weight = Self.weights[key.first!] ?? 0
-                for q in max(0, p - window)...min(list.count - 1, p + window) where list[q] != index {
-                    scores[list[q], default: 0] += weight
+            // Each neighbour with its weight, then summed by neighbour: a few dozen, which a
+            // sort adds up faster than a dictionary.
+            var candidates: [(key: Int, value: Int)] = []
+            candidates.reserveCapacity(placesOf[index].count * (2 * window))
+            for (list, p) in placesOf[index] {
+                let members = allLists[list], weight = allWeights[list]
+                for q in max(0, p - window)...min(members.count - 1, p + window) where members[q] != index {
+                    candidates.append((members[q], weight))
+                }
+            }
+            candidates.sort { $0.key < $1.key }
+            var scores: [(key: Int, value: Int)] = []
+            for candidate in candidates {
+                if let last = scores.last, last.key == candidate.key {
+                    scores[scores.count - 1].value += candidate.value
+                } else {
+                    scores.append(candidate)
                 }
             }
             // The best `count`, in order: kept sorted as candidates come, not all sorted.
