@@ -232,15 +232,20 @@ public enum Build {
     static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions, today: ArticleDate)
         -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>, replaced: [String: Article], cacheWrite: Pending<Void>?) {
         let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
-        let loaded = ArticleLoader.load(states, cache: ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current))
+        let cache = ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current)
+        let loaded = ArticleLoader.load(states, cache: cache)
         var cacheWrite: Pending<Void>?
         if loaded.imported > backgroundCacheWriteLimit {
             try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current)
+        } else if loaded.imported > 0, cache.appends(loaded.changes.count) {
+            // A few seeds imported (an edit): their entries go at the end of the cache's
+            // file. (One cut short is found out by the next build, which imports afresh.)
+            do { try ArticleCache.append(loaded.changes, to: articleCacheURL) } catch { try? FileManager.default.removeItem(at: articleCacheURL) }
         } else if loaded.imported > 0 {
-            // A few seeds imported (an edit): the cache is written while the next stages
-            // run, mostly on one core. Its bodies are the last cache's, read from its file
-            // (which stays readable when replaced), and the few new ones: nothing more is
-            // held in memory meanwhile.
+            // A few seeds imported, and the file holds many patches already: the cache is
+            // written whole while the next stages run, mostly on one core. Its bodies are
+            // the last cache's, read from its file (which stays readable when replaced),
+            // and the few new ones: nothing more is held in memory meanwhile.
             let cache = loaded.cache
             cacheWrite = Pending { _ = try? cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
         }

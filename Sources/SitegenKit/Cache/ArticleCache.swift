@@ -15,6 +15,10 @@ struct ArticleCache: Sendable {
     }
 
     private(set) var entries: [String: Entry] = [:]
+    /// Whether this cache was read from a file, which `append` may then add to.
+    private(set) var isFromFile = false
+    /// How many entries its file's patches held (`append`): what rewriting it would drop.
+    private(set) var patched = 0
 
     init() {}
 
@@ -23,9 +27,10 @@ struct ArticleCache: Sendable {
         set { entries[path] = newValue }
     }
 
-    /// The cache at `url`, or an empty one when it is missing, damaged, or was written by
-    /// another version of sitegen. The articles' bodies stay in the file, read when asked
-    /// for (`ArticleBody`): most of a rebuild's articles are never read again.
+    /// The cache at `url`, or an empty one when it is missing, damaged (a patch cut short
+    /// by a killed build too), or was written by another version of sitegen. The articles'
+    /// bodies stay in the file, read when asked for (`ArticleBody`): most of a rebuild's
+    /// articles are never read again.
     static func load(from url: URL, generator: UInt64) -> ArticleCache {
         // Opened before it is read: the descriptor is what the bodies are read through.
         guard let bodies = BodyFile(reading: url.path) else { return ArticleCache() }
@@ -36,6 +41,16 @@ struct ArticleCache: Sendable {
                 let path = try reader.string()
                 cache.entries[path] = try readEntry(&reader, bodies: bodies)
             }
+            // The patches later builds appended, oldest first.
+            while !reader.isAtEnd {
+                guard try reader.uint64() == patchMagic else { throw BinaryReader.Malformed() }
+                for _ in 0..<max(0, try reader.int()) {
+                    let path = try reader.string()
+                    cache.entries[path] = try reader.bool() ? try readEntry(&reader, bodies: bodies) : nil
+                    cache.patched += 1
+                }
+            }
+            cache.isFromFile = true
             return cache
         } ?? ArticleCache()
     }
@@ -52,7 +67,30 @@ struct ArticleCache: Sendable {
         }
     }
 
-    private static let magic: UInt64 = 0x7369_7465_6765_6E04  // "sitegen" + format 4
+    /// Adds `changes` (each seed's new entry, or nil for a seed gone) to the end of the
+    /// cache file at `url`, which `load` read: a build that imported a few seeds writes
+    /// their entries, not the whole cache again (70 MB for 10,000 articles).
+    static func append(_ changes: [(path: String, entry: Entry?)], to url: URL) throws {
+        try BinaryWriter.append(to: url) { writer in
+            writer.write(patchMagic)
+            writer.write(changes.count)
+            for (path, entry) in changes {
+                writer.write(path)
+                writer.write(entry != nil)
+                if let entry { write(entry, into: &writer) }
+            }
+        }
+    }
+
+    /// Whether `changes` should be appended to the file this cache was read from rather
+    /// than the cache written whole: until its patches hold a sixteenth as many entries as
+    /// it has (at least 64), so that the file never grows much past what it holds.
+    func appends(_ changes: Int) -> Bool {
+        isFromFile && patched + changes <= max(64, entries.count / 16)
+    }
+
+    private static let magic: UInt64 = 0x7369_7465_6765_6E05  // "sitegen" + format 5
+    private static let patchMagic: UInt64 = 0x7061_7463_6865_7301  // "patches" + format 1
 }
 
 /// Each seed's file stamp and content hash at the last build: a seed whose stamp is

@@ -29,6 +29,17 @@ struct BinaryWriter {
         }
     }
 
+    /// Adds to the end of the file at `url` through a writer. Not atomic: a build killed
+    /// meanwhile leaves a file cut short, which the reader then finds malformed.
+    static func append(to url: URL, _ body: (inout BinaryWriter) throws -> Void) throws {
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        var writer = BinaryWriter(sink: handle)
+        try body(&writer)
+        try writer.flush()
+    }
+
     private mutating func flush() throws {
         guard !bytes.isEmpty else { return }
         try sink.write(contentsOf: bytes)

@@ -71,6 +71,9 @@ public enum ArticleLoader {
         /// The articles those seeds gave before, as the cache had them, by origin: what a
         /// patch of the search index takes out.
         var replaced: [String: Article] = [:]
+        /// What changed in the cache: the entries of the seeds imported, and nil for each
+        /// seed gone.
+        var changes: [(path: String, entry: ArticleCache.Entry?)] = []
     }
 
     /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
@@ -111,12 +114,15 @@ public enum ArticleLoader {
             return article
         }
         var replaced: [String: Article] = [:]
+        var changes: [(path: String, entry: ArticleCache.Entry?)] = []
         for (state, result) in zip(states, entries) where result.fresh {
             if let old = cache[state.seed.path]?.imported.value { replaced[old.origin] = old }
+            changes.append((state.seed.path, result.entry))
         }
+        changes += cache.entries.keys.filter { updated[$0] == nil }.sorted().map { ($0, nil) }
         return Loaded(articles: articles, diagnostics: entries.flatMap(\.entry.imported.diagnostics) + duplicates,
                       cache: updated, imported: entries.filter(\.fresh).count, fresh: Set(entries.filter(\.fresh).compactMap { $0.entry.imported.value?.origin }),
-                      replaced: replaced)
+                      replaced: replaced, changes: changes)
     }
 
     static func importArticle(_ file: SourceFile, kind: SeedFile.Kind, importer: ArticleImporter) -> Imported<Article> {

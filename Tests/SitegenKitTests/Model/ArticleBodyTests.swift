@@ -62,6 +62,40 @@ struct ArticleBodyTests {
         #expect(ArticleCache.load(from: url, generator: 8)["seeds/0.md"] == nil)
     }
 
+    @Test("entries appended to the cache's file replace, add and remove entries; a patch cut short discards the cache")
+    func patches() throws {
+        let directory = try TemporaryDirectory("cache-patches")
+        let url = directory.file("articles.bin")
+        let entry = { (n: Int, body: String) in
+            ArticleCache.Entry(contentHash: UInt64(n), imported: Imported(Self.article(n, body: body)), textKey: UInt64(n))
+        }
+        var cache = ArticleCache()
+        for n in 1...3 { cache["seeds/\(n).md"] = entry(n, "第\(n)篇的正文。") }
+        try cache.write(to: url, generator: 7)
+        let written = ArticleCache.load(from: url, generator: 7)
+        #expect(written.isFromFile && written.patched == 0)
+
+        try ArticleCache.append([("seeds/2.md", entry(20, "改过的正文𠀀。")), ("seeds/3.md", nil), ("seeds/4.md", entry(4, "新的一篇。"))], to: url)
+        try ArticleCache.append([("seeds/2.md", entry(21, "又改了一次。"))], to: url)
+        let patched = ArticleCache.load(from: url, generator: 7)
+        #expect(patched.patched == 4)
+        #expect(Set(patched.entries.keys) == ["seeds/1.md", "seeds/2.md", "seeds/4.md"])
+        #expect(patched["seeds/1.md"]?.imported.value?.body.markdown == "第1篇的正文。")
+        #expect(patched["seeds/2.md"]?.contentHash == 21)
+        #expect(patched["seeds/2.md"]?.imported.value?.body.markdown == "又改了一次。")
+        #expect(patched["seeds/4.md"]?.imported.value?.body.markdown == "新的一篇。")
+        #expect(patched["seeds/4.md"]?.imported.value?.title == "第4篇")
+        // Appended to until its patches hold a sixteenth of its entries (at least 64).
+        #expect(patched.appends(60) && !patched.appends(61))
+        #expect(!ArticleCache().appends(1))
+
+        // A build killed while appending leaves a patch cut short: nothing of the file is used.
+        let bytes = try Data(contentsOf: url)
+        try bytes.dropLast(3).write(to: url)
+        let damaged = ArticleCache.load(from: url, generator: 7)
+        #expect(damaged.entries.isEmpty && !damaged.isFromFile)
+    }
+
     @Test("bodies of different text are not equal, and a folder that cannot be made gives no spill")
     func differences() {
         #expect(ArticleBody("甲") != ArticleBody("乙"))

@@ -114,11 +114,15 @@ struct IncrementalBuildTests {
         try project.build()
         let before = project.inodes()
         try project.edit(try project.seed("001"), replacing: "聚焦文化引领,凝聚奋进之魂。", with: "聚焦文化引领,凝聚奋进之魂。本文已更正。")
+        let cacheURL = project.options.cache.appendingPathComponent("articles.bin")
+        let cacheBefore = try Data(contentsOf: cacheURL)
         let report = try project.build()
-        // The article cache, written while the later stages ran, holds the edited seed as
-        // it is now, with its new text. (That the build waits for that write is by
-        // construction; on five seeds the write is over long before, so this cannot tell.)
-        let cache = ArticleCache.load(from: project.options.cache.appendingPathComponent("articles.bin"), generator: GeneratorStamp.current)
+        // The article cache holds the edited seed as it is now, with its new text: added
+        // to the end of its file, the rest of which is as it was.
+        let cacheAfter = try Data(contentsOf: cacheURL)
+        #expect(cacheAfter.count > cacheBefore.count && cacheAfter.prefix(cacheBefore.count) == cacheBefore)
+        let cache = ArticleCache.load(from: cacheURL, generator: GeneratorStamp.current)
+        #expect(cache.patched == 1)
         let seed = try project.seed("001")
         let entry = try #require(cache[Build.displayPath(project.options.seeds) + "/" + seed.lastPathComponent])
         #expect(entry.contentHash == ArticleLoader.contentHash(of: [UInt8](try Data(contentsOf: seed))))
