@@ -24,11 +24,13 @@ public struct SiteIndex: Sendable {
         // Numbers are sorted, not the articles: moving those was most of the sort's time.
         let articles = unsorted.indices.sorted { SiteIndex.newestFirst(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         self.articles = articles
+        // Related articles (the most work, itself in parallel) while the rest is built here.
+        let related = Pending { RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount) }
         regions = RegionTree(articles: articles, gazetteer: gazetteer)
         campaigns = SiteIndex.campaigns(of: articles, slugs: slugs)
         campaignIndex = Dictionary(uniqueKeysWithValues: campaigns.enumerated().map { ($1.name, $0) })
         timeline = Timeline(articles: articles)
-        related = RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount)
+        self.related = related.value
     }
 
     /// The campaign of this name, if any article runs it.
