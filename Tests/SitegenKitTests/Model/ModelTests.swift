@@ -49,7 +49,7 @@ struct ModelTests {
     }
 
     @Test("an article's content hash changes with every field, and names them all")
-    func contentHash() {
+    func contentHash() throws {
         let base = Article(title: "永登县民族团结", date: ArticleDate(year: 2024, month: 1, day: 2)!, source: "永登县",
                            region: RegionCode("620121"), regions: ["甘肃省", "兰州市", "永登县"], campaigns: ["党建+"],
                            mentions: ["百场万人"], origin: "seeds/1.md", slug: Slug("yong-deng")!, summary: "摘要", body: "正文")
@@ -72,7 +72,13 @@ struct ModelTests {
         let hashes = [base.contentHash] + variants.map(\.contentHash)
         #expect(Set(hashes).count == hashes.count)
         #expect(base.contentHash == base.contentHash)
-        // A field added to Article must be hashed too: this count is the reminder.
-        #expect(Mirror(reflecting: base).children.count == 12, "add the new field to Article.contentHash, then here")
+        // Each variant changed a copy: the fields the copies shared are as they were.
+        #expect(variants.allSatisfy { $0 != base })
+        #expect(base.title == "永登县民族团结" && base.regions.count == 3 && base.republished.isEmpty)
+        // A field added to Article must be hashed too: this count (of the fields in its box)
+        // is the reminder.
+        let box = try #require(Mirror(reflecting: base).children.first?.value)
+        let fields = try #require(Mirror(reflecting: box).children.first?.value)
+        #expect(Mirror(reflecting: fields).children.count == 12, "add the new field to Article.contentHash, then here")
     }
 }
