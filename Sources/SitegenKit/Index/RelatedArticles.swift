@@ -59,42 +59,43 @@ enum RelatedArticles {
         }
 
         let (allLists, allWeights, placesOf) = (lists, weights, listsOf)
-        return Array(articles.indices).parallelMap { index in
-            // Each neighbour with its weight, then summed by neighbour: a few dozen, which a
-            // sort adds up faster than a dictionary.
-            var candidates: [(key: Int, value: Int)] = []
-            candidates.reserveCapacity(placesOf[index].count * (2 * window))
-            for (list, p) in placesOf[index] {
-                let members = allLists[list], weight = allWeights[list]
-                for q in max(0, p - window)...min(members.count - 1, p + window) where members[q] != index {
-                    candidates.append((members[q], weight))
+        // A run of articles at a time, each run with its own table of scores by article
+        // (all zero between articles): adding up a few dozen neighbours' weights there
+        // beats a dictionary or a sort.
+        let run = 256
+        let runs = Array(stride(from: 0, to: articles.count, by: run)).parallelMap { first -> [[Int]] in
+            var scores = [Int](repeating: 0, count: articles.count)
+            var touched: [Int] = []
+            return (first..<min(articles.count, first + run)).map { index in
+                for (list, p) in placesOf[index] {
+                    let members = allLists[list], weight = allWeights[list]
+                    for q in max(0, p - window)...min(members.count - 1, p + window) where members[q] != index {
+                        if scores[members[q]] == 0 { touched.append(members[q]) }
+                        scores[members[q]] += weight
+                    }
                 }
-            }
-            candidates.sort { $0.key < $1.key }
-            var scores: [(key: Int, value: Int)] = []
-            for candidate in candidates {
-                if let last = scores.last, last.key == candidate.key {
-                    scores[scores.count - 1].value += candidate.value
-                } else {
-                    scores.append(candidate)
+                // The best `count`, in order: kept sorted as candidates come, not all sorted.
+                let date = articles[index].date
+                func better(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
+                    if a.value != b.value { return a.value > b.value }
+                    let (da, db) = (distance(articles[a.key].date, date), distance(articles[b.key].date, date))
+                    return da != db ? da < db : a.key < b.key
                 }
+                var best: [(key: Int, value: Int)] = []
+                best.reserveCapacity(count + 1)
+                for key in touched {
+                    let candidate = (key: key, value: scores[key])
+                    scores[key] = 0
+                    guard best.count < count || better(candidate, best[best.count - 1]) else { continue }
+                    let at = best.firstIndex { better(candidate, $0) } ?? best.count
+                    best.insert(candidate, at: at)
+                    if best.count > count { best.removeLast() }
+                }
+                touched.removeAll(keepingCapacity: true)
+                return best.map(\.key)
             }
-            // The best `count`, in order: kept sorted as candidates come, not all sorted.
-            let date = articles[index].date
-            func better(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
-                if a.value != b.value { return a.value > b.value }
-                let (da, db) = (distance(articles[a.key].date, date), distance(articles[b.key].date, date))
-                return da != db ? da < db : a.key < b.key
-            }
-            var best: [(key: Int, value: Int)] = []
-            best.reserveCapacity(count + 1)
-            for candidate in scores where best.count < count || better(candidate, best[best.count - 1]) {
-                let at = best.firstIndex { better(candidate, $0) } ?? best.count
-                best.insert(candidate, at: at)
-                if best.count > count { best.removeLast() }
-            }
-            return best.map(\.key)
         }
+        return runs.flatMap { $0 }
     }
 
     /// A rough distance in days, enough to prefer articles close in time.
