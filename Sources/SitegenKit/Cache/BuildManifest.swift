@@ -121,9 +121,9 @@ struct BuildManifest: Sendable {
 
     /// Records `table` as the files.
     mutating func record(files table: [OutputPath: File]) {
-        let sorted = table.sorted { $0.key.rawValue < $1.key.rawValue }
-        paths = sorted.map(\.key)
-        files = sorted.map(\.value)
+        // The paths alone are sorted (moving them with their records took twice as long).
+        paths = table.keys.sorted()
+        files = paths.map { table[$0]! }
     }
 
     private static let magic: UInt64 = 0x7369_7465_6D61_6E03  // "sitemani" + format 3
