@@ -106,11 +106,14 @@ public enum Build {
             return report
         }
 
+        // Tables every later stage needs, made on the other core while the article cache
+        // is read: the gazetteer (30 ms) and the Traditional → Simplified one (20 ms).
+        let tables = Pending { _ = Gazetteer.shared; HanFolding.prepare() }
         let today = ArticleDate.today()
         let (articles, articleDiagnostics, fresh, replaced, cacheWrite) = clock.stage("Import articles") {
             importArticles(states, options: options, today: today)
         }
-        defer { _ = cacheWrite?.value }
+        defer { _ = cacheWrite?.value; _ = tables.value }
         report.diagnostics = seeds.diagnostics + articleDiagnostics
         report.articles = articles.count
         // The bodies are on disk now: give their memory back before the next stages.
