@@ -121,7 +121,8 @@ struct SeedStamps: Sendable, Equatable {
         try BinaryWriter.write(to: url) { writer in
             writer.write(Self.magic)
             writer.write(entries.count)
-            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            for path in entries.keys.sorted(by: String.precedesByBytes) {
+                let entry = entries[path]!
                 writer.write(path)
                 writer.write(Int(entry.stamp.size))
                 writer.write(Int(entry.stamp.modified))

@@ -44,10 +44,24 @@ public enum ArticleLoader {
     static func contentHash(of bytes: [UInt8]) -> UInt64 { max(1, StableHasher.hash(bytes)) }
 
     /// The stamps to record for the next build; nil when they are `recorded` already.
+    /// Those recorded, with the few seeds not as recorded patched in; made afresh only
+    /// when seeds are gone.
     static func stamps(of states: [SeedState], recorded: SeedStamps) -> SeedStamps? {
-        if states.count == recorded.entries.count && states.allSatisfy(\.isAsRecorded) { return nil }
-        let stamps = stamps(of: states)
-        return stamps == recorded ? nil : stamps
+        var stamps = recorded
+        var changed = false
+        for state in states where !state.isAsRecorded {
+            let entry = state.stamp.map { SeedStamps.Entry(stamp: $0, contentHash: state.contentHash) }
+            if stamps.entries[state.seed.path] != entry {
+                stamps.entries[state.seed.path] = entry
+                changed = true
+            }
+        }
+        // Every seed with a stamp is in `stamps` now: more entries are seeds gone.
+        if stamps.entries.count != states.count(where: { $0.stamp != nil }) {
+            stamps = Self.stamps(of: states)
+            changed = stamps != recorded
+        }
+        return changed ? stamps : nil
     }
 
     /// The stamps to record for the next build.

@@ -26,3 +26,34 @@ struct SeedScannerTests {
         #expect(throws: SitegenError.self) { try SeedScanner.scan(directory: folder.file("none"), displayPrefix: "seeds") }
     }
 }
+
+@Suite("Seed stamps")
+struct SeedStampsTests {
+    static func state(_ n: Int, size: Int64 = 10, hash: UInt64? = nil, asRecorded: Bool = false, readable: Bool = true) -> ArticleLoader.SeedState {
+        ArticleLoader.SeedState(seed: SeedFile(kind: .authored, path: "seeds/\(n).md", filePath: "/p/seeds/\(n).md"),
+                                stamp: readable ? FileStamp(size: size, modified: 1, inode: UInt64(n)) : nil,
+                                contentHash: readable ? hash ?? UInt64(n) : 0, isAsRecorded: asRecorded)
+    }
+
+    @Test("the stamps to record: none when all are as recorded, else the recorded ones with the changes, without seeds gone or unreadable")
+    func patched() throws {
+        let recorded = ArticleLoader.stamps(of: (1...4).map { Self.state($0) })
+        #expect(recorded.entries.count == 4)
+        // Nothing changed.
+        #expect(ArticleLoader.stamps(of: (1...4).map { Self.state($0, asRecorded: true) }, recorded: recorded) == nil)
+        // Stat'ed afresh (a touched file) but found the same: nothing to record either.
+        #expect(ArticleLoader.stamps(of: (1...4).map { Self.state($0) }, recorded: recorded) == nil)
+        // Seed 2 edited, seed 5 added.
+        var states = (1...4).map { Self.state($0, asRecorded: true) }
+        states[1] = Self.state(2, size: 11, hash: 22)
+        states.append(Self.state(5))
+        let edited = try #require(ArticleLoader.stamps(of: states, recorded: recorded))
+        #expect(edited == ArticleLoader.stamps(of: states))
+        #expect(edited.entries["seeds/2.md"]?.contentHash == 22 && edited.entries.count == 5)
+        // Seed 3 gone, seed 4 unreadable: neither is recorded.
+        let fewer = [Self.state(1, asRecorded: true), Self.state(2, asRecorded: true), Self.state(4, readable: false)]
+        let shrunk = try #require(ArticleLoader.stamps(of: fewer, recorded: recorded))
+        #expect(Set(shrunk.entries.keys) == ["seeds/1.md", "seeds/2.md"])
+        #expect(shrunk == ArticleLoader.stamps(of: fewer))
+    }
+}
