@@ -160,9 +160,9 @@ public enum Build {
                            read: { [output = options.output] name in
                                FileManager.default.contents(atPath: output.path + "/" + SearchIndexWriter.folder + name).map { [UInt8]($0) }
                            },
-                           isKept: { name in OutputPath(SearchIndexWriter.folder + name).flatMap(writer.keptAsIs) != nil },
+                           keep: { name in OutputPath(SearchIndexWriter.folder + name).flatMap(writer.keptAsIs) },
                            emit: emit) {
-                        placed += written.placed + written.notEmitted.compactMap { OutputPath(SearchIndexWriter.folder + $0).flatMap(writer.keptAsIs) }
+                        placed += written.placed + written.kept
                         searchState = written.state
                         searchLabel = "Search index (patched)"
                         return written.manifest

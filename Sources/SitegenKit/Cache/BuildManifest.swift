@@ -119,10 +119,29 @@ struct BuildManifest: Sendable {
         Dictionary(zip(paths, files), uniquingKeysWith: { _, last in last })
     }
 
-    /// Records `table` as the files.
-    mutating func record(files table: [OutputPath: File]) {
-        // The paths alone are sorted (moving them with their records took twice as long).
-        paths = table.keys.sorted()
+    /// Records `table` as the files, sorted by path. Given the last build's (`previous`:
+    /// sorted paths, and the same as a table), those still there keep their order and only
+    /// the new ones are sorted and merged in: sorting a site's 31,000 paths took 15 ms of an
+    /// edit's 0.4 s.
+    mutating func record(files table: [OutputPath: File], previous: (paths: [OutputPath], table: [OutputPath: File])? = nil) {
+        if let previous {
+            let kept = previous.paths.filter { table[$0] != nil }
+            let added = table.keys.filter { previous.table[$0] == nil }.sorted()
+            paths = []
+            paths.reserveCapacity(kept.count + added.count)
+            var (i, j) = (0, 0)
+            while i < kept.count || j < added.count {
+                if j == added.count || (i < kept.count && kept[i] < added[j]) {
+                    paths.append(kept[i])
+                    i += 1
+                } else {
+                    paths.append(added[j])
+                    j += 1
+                }
+            }
+        } else {
+            paths = table.keys.sorted()
+        }
         files = paths.map { table[$0]! }
     }
 

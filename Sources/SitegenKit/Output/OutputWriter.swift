@@ -104,8 +104,9 @@ public final class OutputWriter: Sendable {
         let fm = FileManager.default
         var manifest = BuildManifest()
         var files: [OutputPath: BuildManifest.File] = [:]
+        files.reserveCapacity(placed.count)
         for item in placed { files[item.path] = item.file }
-        manifest.record(files: files)
+        manifest.record(files: files, previous: previous.map { ($0.paths, previousFiles) })
         record(&manifest)
         let staged = placed.filter(\.isWritten).map(\.path)
         var report = Report(written: staged.count, unchanged: placed.count - staged.count)

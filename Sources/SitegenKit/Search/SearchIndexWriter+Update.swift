@@ -13,10 +13,12 @@ extension SearchIndexWriter {
     /// Nil, having emitted nothing, when a patch cannot give a clean build's files: the
     /// articles are not the same number, in the same places, with the same field layout;
     /// too many changed; the article a changed document was is not in `previous` (by
-    /// origin); a file cannot be read; or the number of buckets would come out otherwise. `isKept` says whether a file of the last index is still there.
+    /// origin); a file cannot be read; or the number of buckets would come out otherwise.
+    /// `keep` gives a file of the last index that is still there as kept (nil when it is
+    /// not); the kept ones come back in `Written.kept`.
     static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article],
                                          ownFileThreshold: Int = ownFileThreshold,
-                                         read: @Sendable (String) -> [UInt8]?, isKept: (String) -> Bool,
+                                         read: @Sendable (String) -> [UInt8]?, keep: (String) -> Placed?,
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
         guard let changes = state.changes(in: articles, hashes: hashes, previous: previous),
@@ -90,14 +92,19 @@ extension SearchIndexWriter {
             made.insert("b-\(hex(bucket.name)).bin")
             for own in bucket.own { made.insert(own.fileName) }
         }
-        let fileNames = next.fileNames.dropFirst()  // (the manifest is made anew)
-        guard fileNames.allSatisfy({ made.contains($0) || isKept($0) }) else { return nil }
+        var kept: [Placed] = []
+        for name in next.fileNames.dropFirst() where !made.contains(name) {  // (the manifest is made anew)
+            guard let file = keep(name) else { return nil }
+            kept.append(file)
+        }
 
         var output = Output<Placed>()
         try output.add(documentFiles, emit)
         try output.add(rewritten.flatMap { $0.own.map { ($0.fileName, $0.bytes) } }, emit)
         try output.add(rewritten.map { ("b-\(hex($0.name)).bin", $0.bytes) }, emit)
-        return try finish(ordered, next, output: output, emit)
+        var written = try finish(ordered, next, output: output, emit)
+        written.kept = kept
+        return written
     }
 
     /// A bucket written again.

@@ -109,8 +109,8 @@ public enum SearchIndexWriter {
         var placed: [Placed]
         var manifest: OutputPath
         var state: SearchState
-        /// The files of the index that were not handed to `emit` (a patch keeps them).
-        var notEmitted: [String]
+        /// The files of the last index kept as they are (by a patch, `update`).
+        var kept: [Placed] = []
     }
 
     /// 64 to 128 terms a bucket: a query of two pairs fetches the least (their two
@@ -240,8 +240,7 @@ public enum SearchIndexWriter {
         try output.add([(manifestName, manifest)], emit)
         var state = state
         state.manifest = manifestName
-        let notEmitted = state.fileNames.filter { !output.emitted($0) }
-        return Written(placed: output.placed, manifest: OutputPath(folder + manifestName)!, state: state, notEmitted: notEmitted)
+        return Written(placed: output.placed, manifest: OutputPath(folder + manifestName)!, state: state)
     }
 
     /// Bytes of content hash in the name of a file of postings of its own, after the hash
@@ -311,8 +310,6 @@ public enum SearchIndexWriter {
     struct Output<Placed: Sendable> {
         private(set) var placed: [Placed] = []
         private var seen: Set<String> = []
-
-        func emitted(_ name: String) -> Bool { seen.contains(name) }
 
         /// Emits those of `files` not emitted yet, in parallel.
         mutating func add(_ files: [(name: String, bytes: [UInt8])], _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws {
