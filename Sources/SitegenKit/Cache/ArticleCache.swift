@@ -154,6 +154,11 @@ struct FileStamp: Sendable, Equatable {
     /// The stamp of `path` inside the open folder `folder`: for many files of one folder,
     /// the kernel then walks only the path below it.
     init?(path: String, relativeTo folder: Int32) {
+        guard let stamp = path.withCString({ FileStamp(path: $0, relativeTo: folder) }) else { return nil }
+        self = stamp
+    }
+
+    init?(path: UnsafePointer<CChar>, relativeTo folder: Int32) {
         var info = stat()
         guard fstatat(folder, path, &info, 0) == 0 else { return nil }
         size = Int64(info.st_size)

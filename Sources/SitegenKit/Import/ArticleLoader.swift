@@ -27,9 +27,11 @@ public enum ArticleLoader {
         let folderPath = seeds.first.map { String($0.filePath[..<($0.filePath.lastIndex(of: "/") ?? $0.filePath.startIndex)]) + "/" } ?? ""
         let folder = folderPath.count > 1 ? open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
         defer { if folder >= 0 { close(folder) } }
+        let skipped = folderPath.utf8.count
         return seeds.parallelMap { seed in
-            let stamp = folder >= 0 && seed.filePath.hasPrefix(folderPath)
-                ? FileStamp(path: String(seed.filePath.dropFirst(folderPath.count)), relativeTo: folder)
+            // The name below the folder, as a pointer into the path: no string made per seed.
+            let stamp = folder >= 0 && seed.filePath.utf8.starts(with: folderPath.utf8)
+                ? seed.filePath.withCString { FileStamp(path: $0 + skipped, relativeTo: folder) }
                 : FileStamp(path: seed.filePath)
             if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
                 return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, isAsRecorded: true)

@@ -21,6 +21,7 @@ public enum SeedScanner {
                                fix: "create it and put articles in it, or pass --seeds DIR", causes: [String(cString: strerror(errno))])
         }
         var byStem: [String: SeedFile] = [:]
+        byStem.reserveCapacity(entries.count)
         var diagnostics: [Diagnostic] = []
         let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         let prefix = displayPrefix.isEmpty ? "" : displayPrefix + "/"
@@ -30,15 +31,20 @@ public enum SeedScanner {
             // Plain string work on the bytes: Foundation's path methods, and even Swift's
             // character-by-character search, cost more than the rest of the scan.
             let dot = name.utf8.lastIndex(of: UInt8(ascii: "."))
-            let ext = dot.map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
+            let ext = dot.map { name.utf8[name.utf8.index(after: $0)...] } ?? name.utf8[name.utf8.endIndex...]
             let stem = dot.map { String(name[..<$0]) } ?? name
             // Entries come in no particular order: of two files of one kind and stem
             // (`a.md`, `a.markdown`), the one whose name sorts last is read, on every machine.
             let kind: SeedFile.Kind
-            switch ext {
-            case "md", "markdown": kind = .authored
-            case "txt", "text": kind = .rawPage
-            default:
+            // In any case, compared as ASCII bytes (lowercasing a String for each took longer).
+            func isExtension(_ wanted: String) -> Bool {
+                ext.count == wanted.utf8.count && zip(ext, wanted.utf8).allSatisfy { $0 | 0x20 == $1 }
+            }
+            if isExtension("md") || isExtension("markdown") {
+                kind = .authored
+            } else if isExtension("txt") || isExtension("text") {
+                kind = .rawPage
+            } else {
                 diagnostics.append(.warning(path, "not an article (only .txt pages and .md articles are read)",
                                             fix: "rename it to .txt if it is a saved page, or move it out of the seeds folder"))
                 continue
@@ -46,7 +52,7 @@ public enum SeedScanner {
             if let other = byStem[stem], other.kind == .authored && kind == .rawPage || other.kind == kind && other.path > path { continue }
             byStem[stem] = SeedFile(kind: kind, path: path, filePath: filePath)
         }
-        return (byStem.values.sorted { $0.path < $1.path }, diagnostics.sorted { $0.file < $1.file })
+        return (byStem.values.sorted { String.precedesByBytes($0.path, $1.path) }, diagnostics.sorted { $0.file < $1.file })
     }
 
     /// The names in `directory`, each saying whether it is a folder, from one pass over its
