@@ -20,6 +20,18 @@ struct SeedScannerTests {
         #expect(scan.diagnostics.map(\.file) == ["seeds/d.docx", "seeds/m.jpg", "seeds/z.pdf"])
     }
 
+    @Test("extensions in any case; a name without one, or with a near miss, is not an article")
+    func extensionCase() throws {
+        let folder = try TemporaryDirectory("seed-scan-case")
+        for name in ["e.MD", "f.Txt", "g.MarkDown", "h.TEXT", "i", "j.mdx", "k.tx", "l.m"] {
+            try Data("x".utf8).write(to: folder.file(name))
+        }
+        let scan = try SeedScanner.scan(directory: folder.url, displayPrefix: "seeds")
+        #expect(scan.seeds.map(\.path) == ["seeds/e.MD", "seeds/f.Txt", "seeds/g.MarkDown", "seeds/h.TEXT"])
+        #expect(scan.seeds.map(\.kind) == [.authored, .rawPage, .authored, .rawPage])
+        #expect(scan.diagnostics.map(\.file) == ["seeds/i", "seeds/j.mdx", "seeds/k.tx", "seeds/l.m"])
+    }
+
     @Test("a missing seeds folder is one clear error")
     func missingFolder() throws {
         let folder = try TemporaryDirectory("seed-scan")
