@@ -78,8 +78,6 @@ public enum ArticleLoader {
     struct Loaded {
         var articles: [Article]
         var diagnostics: [Diagnostic]
-        /// The cache as it stands after this load: one entry per seed.
-        var cache: ArticleCache
         /// Seeds that were imported rather than taken from the cache.
         var imported: Int
         /// The origins of the articles of those seeds (as their front matter gives them).
@@ -90,55 +88,93 @@ public enum ArticleLoader {
         /// What changed in the cache: the entries of the seeds imported, and nil for each
         /// seed gone.
         var changes: [(path: String, entry: ArticleCache.Entry?)] = []
+        /// The cache the load started from.
+        var previous = ArticleCache()
+
+        /// The cache as it stands after this load, one entry per seed: made only when asked
+        /// for (an edit adds its changes to the end of the cache's file instead).
+        var cache: ArticleCache {
+            var cache = previous
+            for (path, entry) in changes { cache[path] = entry }
+            return cache
+        }
     }
 
     /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
     static func load(_ states: [SeedState], resolver: RegionResolver = RegionResolver(gazetteer: .shared),
                      cache: ArticleCache) -> Loaded {
+        // What the cache has of the seeds as they are now; nil for those to import.
+        var entries: [ArticleCache.Entry?] = states.parallelMap { state in
+            guard state.contentHash != 0, let cached = cache[state.seed.path], cached.contentHash == state.contentHash else { return nil }
+            return cached
+        }
+        let toImport = states.indices.filter { entries[$0] == nil }
         // The slugs the cache kept for the titles of the seeds imported again.
         var known: [String: Slug] = [:]
-        for state in states {
-            guard let cached = cache[state.seed.path], cached.contentHash != state.contentHash,
-                  let title = cached.imported.value?.title, let slug = Slug(cached.titleSlug) else { continue }
+        for i in toImport {
+            guard let cached = cache[states[i].seed.path], let title = cached.imported.value?.title,
+                  let slug = Slug(cached.titleSlug) else { continue }
             known[title] = slug
         }
         let importer = ArticleImporter(resolver: resolver, slugs: SlugMemo(known: known))
-        let entries: [(entry: ArticleCache.Entry, fresh: Bool)] = states.parallelMap { state in
-            if let cached = cache[state.seed.path], state.contentHash != 0, cached.contentHash == state.contentHash { return (cached, false) }
+        let imported = toImport.parallelMap { i -> ArticleCache.Entry in
+            let state = states[i]
             guard state.contentHash != 0, let bytes = FileManager.default.contents(atPath: state.seed.filePath).map({ [UInt8]($0) }) else {
                 let unreadable = Imported<Article>(nil, diagnostics: [.error(state.seed.path, "the file cannot be read", fix: "check its permissions")])
-                return (ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0), true)
+                return ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0)
             }
             let imported = importArticle(SourceFile(path: state.seed.path, bytes: bytes), kind: state.seed.kind, importer: importer)
             // The hash of the bytes imported: if the file changed since it was stamped, the
             // next build sees a new stamp, hashes again, and finds this entry.
-            let entry = ArticleCache.Entry(contentHash: contentHash(of: bytes), imported: imported,
-                                           textKey: imported.value.map { DuplicateFinder.key(of: $0.body.markdown) } ?? 0,
-                                           titleSlug: imported.value.flatMap { importer.slugs.known($0.title)?.rawValue } ?? "")
-            return (entry, true)
+            return ArticleCache.Entry(contentHash: contentHash(of: bytes), imported: imported,
+                                      textKey: imported.value.map { DuplicateFinder.key(of: $0.body.markdown) } ?? 0,
+                                      titleSlug: imported.value.flatMap { importer.slugs.known($0.title)?.rawValue } ?? "")
         }
-        var updated = ArticleCache()
-        for (state, result) in zip(states, entries) { updated[state.seed.path] = result.entry }
-        let found = entries.compactMap { result in result.entry.imported.value.map { ($0, result.entry.textKey) } }
-        let (unique, duplicates) = DuplicateFinder.fold(found.map(\.0), keys: found.map(\.1))
+        for (i, entry) in zip(toImport, imported) { entries[i] = entry }
+
+        var found: [Article] = [], keys: [UInt64] = [], diagnostics: [Diagnostic] = []
+        found.reserveCapacity(states.count)
+        keys.reserveCapacity(states.count)
+        for case let entry? in entries {
+            diagnostics += entry.imported.diagnostics
+            if let article = entry.imported.value {
+                found.append(article)
+                keys.append(entry.textKey)
+            }
+        }
+        let (unique, duplicates) = DuplicateFinder.fold(found, keys: keys)
         var slugs = SlugRegistry()
         // In seed order, so the first of two same-titled articles keeps the plain slug and
-        // the others are numbered, the same way on every build.
-        let articles = unique.indices.sorted { unique[$0].origin < unique[$1].origin }.map { i -> Article in
+        // the others are numbered, the same way on every build. (The seeds are listed in
+        // order of their paths: most often the articles are in order already.)
+        let inOrder = zip(unique, unique.dropFirst()).allSatisfy { $0.origin < $1.origin }
+        let order = inOrder ? Array(unique.indices) : unique.indices.sorted { unique[$0].origin < unique[$1].origin }
+        let articles = order.map { i -> Article in
             var article = unique[i]
             article.slug = slugs.unique(article.slug)
             return article
         }
+
         var replaced: [String: Article] = [:]
         var changes: [(path: String, entry: ArticleCache.Entry?)] = []
-        for (state, result) in zip(states, entries) where result.fresh {
-            if let old = cache[state.seed.path]?.imported.value { replaced[old.origin] = old }
-            changes.append((state.seed.path, result.entry))
+        var new = 0
+        for (i, entry) in zip(toImport, imported) {
+            let path = states[i].seed.path
+            if let old = cache[path] {
+                if let article = old.imported.value { replaced[article.origin] = article }
+            } else {
+                new += 1
+            }
+            changes.append((path, entry))
         }
-        changes += cache.entries.keys.filter { updated[$0] == nil }.sorted().map { ($0, nil) }
-        return Loaded(articles: articles, diagnostics: entries.flatMap(\.entry.imported.diagnostics) + duplicates,
-                      cache: updated, imported: entries.filter(\.fresh).count, fresh: Set(entries.filter(\.fresh).compactMap { $0.entry.imported.value?.origin }),
-                      replaced: replaced, changes: changes)
+        // Seeds gone: the cache has entries for more paths than the seeds not new to it.
+        if cache.entries.count + new != states.count {
+            let present = Set(states.map(\.seed.path))
+            changes += cache.entries.keys.filter { !present.contains($0) }.sorted().map { ($0, nil) }
+        }
+        return Loaded(articles: articles, diagnostics: diagnostics + duplicates, imported: toImport.count,
+                      fresh: Set(imported.compactMap { $0.imported.value?.origin }), replaced: replaced,
+                      changes: changes, previous: cache)
     }
 
     static func importArticle(_ file: SourceFile, kind: SeedFile.Kind, importer: ArticleImporter) -> Imported<Article> {
