@@ -102,3 +102,34 @@ struct ArticleBodyTests {
         #expect(BodyFile(folder: URL(fileURLWithPath: "/proc/sitegen-no-such-folder")) == nil)
     }
 }
+
+@Suite("Loading seeds through the article cache")
+struct ArticleLoaderCacheTests {
+    @Test("what a load changes in the cache: seeds imported, seeds gone (also when as many are new), nothing when nothing changed")
+    func changes() throws {
+        let folder = try TemporaryDirectory("loader-changes")
+        func seed(_ name: String, _ title: String) throws -> SeedFile {
+            let file = folder.file(name)
+            try "---\ntitle: \"\(title)\"\ndate: 2024-01-02\n---\n\n正文。\n".write(to: file, atomically: true, encoding: .utf8)
+            return SeedFile(kind: .authored, path: "seeds/" + name, filePath: file.path)
+        }
+        let (a, b, c) = (try seed("a.md", "甲篇"), try seed("b.md", "乙篇"), try seed("c.md", "丙篇"))
+        let load = { (seeds: [SeedFile], cache: ArticleCache) in
+            ArticleLoader.load(ArticleLoader.states(of: seeds, stamps: SeedStamps()), cache: cache)
+        }
+        let first = load([a, b], ArticleCache())
+        #expect(first.imported == 2 && first.changes.map(\.path) == ["seeds/a.md", "seeds/b.md"])
+        let again = load([a, b], first.cache)
+        #expect(again.imported == 0 && again.changes.isEmpty && again.articles == first.articles)
+        // b gone, c new: as many seeds as before, and b's entry goes.
+        let swapped = load([a, c], first.cache)
+        #expect(swapped.imported == 1)
+        #expect(swapped.changes.map(\.path) == ["seeds/c.md", "seeds/b.md"] && swapped.changes[1].entry == nil)
+        #expect(Set(swapped.cache.entries.keys) == ["seeds/a.md", "seeds/c.md"])
+        #expect(swapped.articles.map(\.title) == ["甲篇", "丙篇"])
+        // b gone alone.
+        let fewer = load([a], first.cache)
+        #expect(fewer.imported == 0 && fewer.changes.map(\.path) == ["seeds/b.md"])
+        #expect(Set(fewer.cache.entries.keys) == ["seeds/a.md"])
+    }
+}
