@@ -224,6 +224,9 @@ public enum Build {
             do { try searchState.write(to: searchStateURL, generator: GeneratorStamp.current) } catch { try? FileManager.default.removeItem(at: searchStateURL) }
         }
         report.stages = clock.stages
+        // What the build held (the index, the plan, the last build's manifest): let go of
+        // on another thread, while the report is shown.
+        releaseInBackground((index, plan, writer, previous, states, searchState))
         return report
     }
 
@@ -255,7 +258,10 @@ public enum Build {
         let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
         // The bodies from the cache stay in its file; those imported afresh go to a spill file.
         let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
-        return (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
+        let result = (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
+        // The cache as read (10,000 entries) is not needed any more.
+        releaseInBackground((consume cache, consume loaded))
+        return result
     }
 
     /// Above this many seeds imported, the article cache is written before the build goes on.

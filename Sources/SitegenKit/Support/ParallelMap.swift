@@ -81,3 +81,16 @@ final class Pending<T: Sendable>: @unchecked Sendable {
         return result!
     }
 }
+
+/// Lets go of `value` on another thread: freeing a structure of tens of thousands of
+/// strings and arrays takes milliseconds that the build need not wait for.
+func releaseInBackground<T>(_ value: consuming T) {
+    let held = Held(value)
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+}
+
+/// A value handed to another thread only to be let go of there.
+private final class Held<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: consuming T) { self.value = value }
+}
