@@ -126,8 +126,8 @@ public enum Build {
 
         let campaignSlugs = SlugMemo(known: previous?.campaignSlugs ?? [:])
         let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared, slugs: campaignSlugs) }
-        let plan = PagePlanner.plan(index)
-        report.pages = plan.count
+        // The pages to render, planned on the other core while the search index is made.
+        let planning = Pending { PagePlanner.plan(index) }
         let articleHashes = index.articles.parallelMap(\.contentHash)
         let searchInputs = searchFingerprint(articleHashes)
         let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
@@ -177,6 +177,8 @@ public enum Build {
             }
             MallocTrim.releaseFreedMemory()
 
+            let plan = planning.value
+            report.pages = plan.count
             let renderLabel = "Render and write \(plan.count) pages" + (onlyBodiesChanged == nil ? "" : " (only bodies changed)")
             report.output = try clock.stage(renderLabel) {
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
@@ -226,7 +228,7 @@ public enum Build {
         report.stages = clock.stages
         // What the build held (the index, the plan, the last build's manifest): let go of
         // on another thread, while the report is shown.
-        releaseInBackground((index, plan, writer, previous, states, searchState))
+        releaseInBackground((index, planning, writer, previous, states, searchState))
         return report
     }
 
