@@ -62,7 +62,8 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
 }
 
 /// Work started on another thread at once, whose value is waited for when it is needed:
-/// for independent waits on the disk that would otherwise come one after the other.
+/// for independent work (a wait on the disk, a table to build, a plan) that would otherwise
+/// come one after the other on the build's path while a core stands idle.
 final class Pending<T: Sendable>: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written once by the worker before `done` is left; read only after waiting for it.
