@@ -345,14 +345,16 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     });
   }
 
-  // Results shown at once; the next ones are fetched when the visitor asks for them. Each
-  // result is a file of its own, and a browser fetches at most six at a time: ten of them
-  // took 15 ms of a first query on the bench site, twenty 30 ms.
-  const PAGE = 10;
+  // Results shown at once; the next ones are fetched when the visitor asks for them, MORE
+  // at a time. Each result is a file of its own, and a browser opens at most six
+  // connections to a server speaking HTTP/1.1: six results come in one round of fetches
+  // (a screenful on a phone, most of one on a laptop), ten took two (on the 10,000-article
+  // bench site, 10-15 ms more of a first query).
+  const PAGE = 6, MORE = 12;
   // The other orders of a phrase are looked for only when it has fewer exact matches than
   // this (SearchIndex.fewExactMatches).
   const FEW_EXACT_MATCHES = 20;
-  return { search, facets: facetsOf, document: documentOf, layout: () => layout, warmUp, PAGE };
+  return { search, facets: facetsOf, document: documentOf, layout: () => layout, warmUp, PAGE, MORE };
 };
 
 (() => {
@@ -412,11 +414,9 @@ globalThis.sitegenSearch = (manifestURL, load) => {
   async function run(since = performance.now()) {
     const query = input.value.trim();
     const mine = ++generation;
-    const params = new URLSearchParams(location.search);
-    if (query) params.set("q", query); else params.delete("q");
-    history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
     if (Array.from(query).length < 2) {
       list.replaceChildren(); status.textContent = query ? "请输入至少两个字。" : ""; filters.hidden = true; more.hidden = true;
+      keepInAddress(query);
       return;
     }
     const [{ hits, length }, facets] = await Promise.all([engine.search(query), engine.facets()]);
@@ -437,6 +437,8 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     app.dataset.exact = String(exactCount);
     app.dataset.ms = String(ms);
     app.dataset.query = query;
+    // The address after the results: done before them, it held a first query up by up to 8 ms.
+    keepInAddress(query);
     // The filters after the results: counting a common word's thousands of hits by
     // province and year, and filling the lists, held up the results' documents by 4–15 ms.
     const count = (key) => { const m = new Map(); for (const h of hits) { const k = key(h.doc); if (k) m.set(k, (m.get(k) || 0) + 1); } return [...m].sort((a, b) => b[1] - a[1]); };
@@ -444,6 +446,13 @@ globalThis.sitegenSearch = (manifestURL, load) => {
     // Years newest first; by number, as localeCompare's first call loads a collation (30 ms).
     fillFilter(yearSelect, count(facets.year).sort((a, b) => b[0] - a[0]), year);
     filters.hidden = hits.length === 0;
+  }
+
+  // The query in the address (?q=…), so that a search can be shared.
+  function keepInAddress(query) {
+    const params = new URLSearchParams(location.search);
+    if (query) params.set("q", query); else params.delete("q");
+    history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
   }
 
   // The list items of `hits`, once their documents are fetched.
@@ -459,7 +468,7 @@ globalThis.sitegenSearch = (manifestURL, load) => {
 
   // The next page of the same results, added below the others.
   more.addEventListener("click", async () => {
-    const mine = generation, page = rest.slice(0, engine.PAGE);
+    const mine = generation, page = rest.slice(0, engine.MORE);
     more.disabled = true;
     try {
       const items = await rendered(page, restLength);
