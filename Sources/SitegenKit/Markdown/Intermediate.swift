@@ -50,7 +50,8 @@ public enum Intermediate {
 
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml), node.mapping != nil else {
+            // The encoding given: Yams's default reads the process's environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8), node.mapping != nil else {
                 return Imported(nil, diagnostics: [.error(file, line: 2, "the front matter is not a list of fields",
                     fix: "write one field a line, as title: 标题")])
             }
