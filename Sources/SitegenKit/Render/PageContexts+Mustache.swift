@@ -74,6 +74,7 @@ extension PageLink: MustacheParent {
         case "number": self.number
         case "url": self.url
         case "isCurrent": self.isCurrent
+        case "gapBefore": self.gapBefore
         default: nil
         }
     }

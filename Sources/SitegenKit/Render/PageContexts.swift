@@ -59,6 +59,8 @@ struct PageLink: Sendable, Encodable {
     var number: Int
     var url: String
     var isCurrent: Bool
+    /// Pages are left out between the one shown before and this one (the pager shows …).
+    var gapBefore: Bool
 }
 
 struct Pagination: Sendable, Encodable {

@@ -195,10 +195,28 @@ extension SiteRenderer {
     func pagination(page: Int, items: Int, at here: OutputPath, path: (Int) -> OutputPath) -> Pagination {
         let total = PagePlanner.pageCount(items)
         return Pagination(
-            pages: (1...total).map { PageLink(number: $0, url: here.link(to: path($0)), isCurrent: $0 == page) },
+            pages: Self.pagerNumbers(current: page, total: total).map {
+                PageLink(number: $0.number, url: here.link(to: path($0.number)), isCurrent: $0.number == page, gapBefore: $0.gapBefore)
+            },
             previous: page > 1 ? here.link(to: path(page - 1)) : nil,
             next: page < total ? here.link(to: path(page + 1)) : nil,
             current: page, total: total, isPaginated: total > 1)
+    }
+
+    /// The page numbers a pager shows: the first, the last, and two either side of the
+    /// current one, each saying whether pages are left out before it (a single page left
+    /// out is shown instead). A province's list runs to over a hundred pages: numbering
+    /// every one filled a phone's screen and made most of the page's rendering.
+    static func pagerNumbers(current: Int, total: Int) -> [(number: Int, gapBefore: Bool)] {
+        let around = 2
+        var shown = Set([1, total])
+        shown.formUnion(max(1, current - around)...min(total, current + around))
+        for n in shown.sorted() where shown.contains(n + 2) && !shown.contains(n + 1) { shown.insert(n + 1) }
+        var previous = 0
+        return shown.sorted().map { n in
+            defer { previous = n }
+            return (n, n - previous > 1)
+        }
     }
 
     func slice(_ items: [Int], page: Int) -> ArraySlice<Int> {
