@@ -55,7 +55,9 @@ let package = Package(
         .executableTarget(name: "sitegen-bench", dependencies: ["SitegenKit"]),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit", "SitegenServe"]
+            dependencies: ["SitegenKit", "SitegenServe"],
+            // Read from the source tree at run time (Fixtures.packageRoot), not bundled.
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )
