@@ -125,7 +125,27 @@ public enum Build {
         }
 
         let campaignSlugs = SlugMemo(known: previous?.campaignSlugs ?? [:])
-        let index = clock.stage("Index") { SiteIndex(articles: articles, gazetteer: .shared, slugs: campaignSlugs) }
+        // The regions, campaigns, timeline and related articles: the last build's when the
+        // articles' dates, places, campaigns and mentions are all as they were.
+        let indexCacheURL = options.cache.appendingPathComponent(IndexCache.fileName)
+        var indexLabel = "Index"
+        var indexWrite: Pending<Void>?
+        let index = clock.stage(indexLabel) { () -> SiteIndex in
+            let sorted = SiteIndex.sorted(articles)
+            let key = SiteIndex.Derived.key(of: sorted)
+            if let kept = IndexCache.load(from: indexCacheURL, key: key, gazetteer: .shared) {
+                indexLabel = "Index (kept)"
+                return SiteIndex(sorted: sorted, derived: kept)
+            }
+            let derived = SiteIndex.Derived(articles: sorted, gazetteer: .shared, slugs: campaignSlugs)
+            // Kept for the next build, written while this one goes on.
+            indexWrite = Pending { [cache = options.cache] in
+                try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+                do { try IndexCache.write(derived, key: key, to: indexCacheURL) } catch { try? FileManager.default.removeItem(at: indexCacheURL) }
+            }
+            return SiteIndex(sorted: sorted, derived: derived)
+        }
+        defer { _ = indexWrite?.value }
         // The pages to render, planned on the other core while the search index is made.
         let planning = Pending { PagePlanner.plan(index) }
         let articleHashes = index.articles.parallelMap(\.contentHash)

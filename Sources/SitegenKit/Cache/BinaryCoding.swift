@@ -95,6 +95,11 @@ struct BinaryWriter {
         write(strings.count)
         for string in strings { write(string) }
     }
+
+    mutating func write(_ numbers: [Int]) {
+        write(numbers.count)
+        for number in numbers { write(number) }
+    }
 }
 
 /// Reads what `BinaryWriter` wrote. Any inconsistency (a truncated or foreign file)
@@ -168,5 +173,11 @@ struct BinaryReader {
         let count = try int()
         guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
         return try (0..<count).map { _ in try string() }
+    }
+
+    mutating func ints() throws -> [Int] {
+        let count = try int()
+        guard count >= 0, count <= (bytes.count - offset) / 8 else { throw Malformed() }
+        return try (0..<count).map { _ in try int() }
     }
 }

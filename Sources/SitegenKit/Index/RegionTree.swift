@@ -1,6 +1,6 @@
 /// The divisions that have articles, with their ancestors, as a tree: a province's page
 /// gathers its cities' and counties' articles.
-public struct RegionTree: Sendable {
+public struct RegionTree: Sendable, Equatable {
     public struct Node: Sendable, Equatable {
         public var region: Region
         /// Child divisions that have articles, by code.
@@ -66,6 +66,11 @@ public struct RegionTree: Sendable {
             for number in counted { counts[number] = 0 }
         }
         roots = nodes.values.filter { $0.region.parent == nil }.map(\.region.code).sorted()
+    }
+
+    /// The tree as `IndexCache` kept it.
+    init(nodes: [RegionCode: Node], roots: [RegionCode]) {
+        (self.nodes, self.roots) = (nodes, roots)
     }
 
     public subscript(code: RegionCode) -> Node? { nodes[code] }

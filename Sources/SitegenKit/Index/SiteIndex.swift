@@ -21,16 +21,67 @@ public struct SiteIndex: Sendable {
     }
 
     init(articles unsorted: [Article], gazetteer: Gazetteer, slugs: SlugMemo) {
-        // Numbers are sorted, not the articles: moving those was most of the sort's time.
-        let articles = unsorted.indices.sorted { SiteIndex.newestFirst(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
+        let articles = SiteIndex.sorted(unsorted)
+        self.init(sorted: articles, derived: Derived(articles: articles, gazetteer: gazetteer, slugs: slugs))
+    }
+
+    /// The index of `articles` (sorted newest first) with everything else in `derived`,
+    /// which must have been made from articles with the same `Derived.key`.
+    init(sorted articles: [Article], derived: Derived) {
         self.articles = articles
-        // Related articles (the most work, itself in parallel) while the rest is built here.
-        let related = Pending { RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount) }
-        regions = RegionTree(articles: articles, gazetteer: gazetteer)
-        campaigns = SiteIndex.campaigns(of: articles, slugs: slugs)
+        regions = derived.regions
+        campaigns = derived.campaigns
         campaignIndex = Dictionary(uniqueKeysWithValues: campaigns.enumerated().map { ($1.name, $0) })
-        timeline = Timeline(articles: articles)
-        self.related = related.value
+        timeline = derived.timeline
+        related = derived.related
+    }
+
+    /// Newest first. (Numbers are sorted, not the articles: moving those was most of the
+    /// sort's time.)
+    static func sorted(_ articles: [Article]) -> [Article] {
+        articles.indices.sorted { SiteIndex.newestFirst(articles[$0], articles[$1]) }.map { articles[$0] }
+    }
+
+    /// What the index works out from the articles: it reads only their dates, origins,
+    /// regions, campaigns and mentions, so a build in which only other fields changed (a
+    /// body edited, a title corrected) can take it from the last build (`IndexCache`).
+    struct Derived: Sendable, Equatable {
+        var regions: RegionTree
+        var campaigns: [Campaign]
+        var timeline: Timeline
+        var related: [[Int]]
+
+        /// Works it out; `articles` sorted newest first.
+        init(articles: [Article], gazetteer: Gazetteer, slugs: SlugMemo) {
+            // Related articles (the most work, itself in parallel) while the rest is built here.
+            let related = Pending { RelatedArticles.compute(for: articles, count: SiteIndex.relatedCount) }
+            regions = RegionTree(articles: articles, gazetteer: gazetteer)
+            campaigns = SiteIndex.campaigns(of: articles, slugs: slugs)
+            timeline = Timeline(articles: articles)
+            self.related = related.value
+        }
+
+        init(regions: RegionTree, campaigns: [Campaign], timeline: Timeline, related: [[Int]]) {
+            (self.regions, self.campaigns, self.timeline, self.related) = (regions, campaigns, timeline, related)
+        }
+
+        /// A hash of all that it is worked out from: each article's date, origin, region,
+        /// campaigns and mentions, in order.
+        static func key(of articles: [Article]) -> UInt64 {
+            var hasher = StableHasher()
+            hasher.combine(articles.count)
+            for article in articles {
+                let date = article.date
+                for part in [date.year, date.month, date.day, date.hour ?? -1, date.minute ?? -1] { hasher.combine(part) }
+                hasher.combine(article.origin)
+                hasher.combine(article.region?.rawValue ?? "")
+                hasher.combine(article.campaigns.count)
+                for name in article.campaigns { hasher.combine(name) }
+                hasher.combine(article.mentions.count)
+                for name in article.mentions { hasher.combine(name) }
+            }
+            return hasher.finalize()
+        }
     }
 
     /// The campaign of this name, if any article runs it.

@@ -19,6 +19,9 @@ public struct Timeline: Sendable, Equatable {
     public let years: [Year]
 
     /// `articles` must be newest first, as `SiteIndex` keeps them.
+    /// The timeline as `IndexCache` kept it.
+    init(years: [Year]) { self.years = years }
+
     init(articles: [Article]) {
         var years: [Year] = []
         for (index, article) in articles.enumerated() {

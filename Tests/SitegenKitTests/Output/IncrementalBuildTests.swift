@@ -90,6 +90,7 @@ struct IncrementalBuildTests {
             .write(to: project.dir.file("seeds/005_new.md"))
         let report = try project.build()
         #expect(report.output.written > 0 && report.output.removed > 0)
+        #expect(report.stages.contains { $0.name == "Index" }, "articles added and gone: the index is worked out again")
         let site = project.site()
         #expect(site.keys.sorted() == (try project.cleanBuild()).keys.sorted())
         // The intermediates too: the edited page's is rewritten, the deleted page's stays
@@ -136,6 +137,7 @@ struct IncrementalBuildTests {
         #expect(report.output.written == rewritten.count)
         #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(report.stages.map(\.name))")
         #expect(report.stages.contains { $0.name.hasSuffix("(only bodies changed)") }, "\(report.stages.map(\.name))")
+        #expect(report.stages.contains { $0.name == "Index (kept)" }, "\(report.stages.map(\.name))")
         #expect(project.site() == (try project.cleanBuild()))
     }
 
@@ -150,6 +152,7 @@ struct IncrementalBuildTests {
         try project.edit(seed, replacing: String(title), with: String(title) + "（更正）")
         let report = try project.build()
         #expect(!report.stages.contains { $0.name.hasSuffix("(only bodies changed)") }, "\(report.stages.map(\.name))")
+        #expect(report.stages.contains { $0.name == "Index (kept)" }, "a title is not what the index is worked out from")
         #expect(report.output.written > 2, "the lists that show the title changed too")
         #expect(project.site() == (try project.cleanBuild()))
         #expect(first.articles == report.articles)
