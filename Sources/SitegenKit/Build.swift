@@ -126,7 +126,7 @@ public enum Build {
 
         let campaignSlugs = SlugMemo(known: previous?.campaignSlugs ?? [:])
         // The regions, campaigns, timeline and related articles: the last build's when the
-        // articles' dates, places, campaigns and mentions are all as they were.
+        // articles' dates, origins, places, campaigns and mentions are all as they were.
         let indexCacheURL = options.cache.appendingPathComponent(IndexCache.fileName)
         var indexLabel = "Index"
         var indexWrite: Pending<Void>?
