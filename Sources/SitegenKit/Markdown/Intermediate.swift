@@ -35,11 +35,11 @@ public enum Intermediate {
     /// The same, from lines already split (as `SourceDecoder` gives them); a title's slug
     /// from `slugs` when it gives none.
     static func parse<Line: StringProtocol>(lines: [Line], file: String, slugs: SlugMemo) -> Imported<Article> {
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        guard lines.first?.trimmedPageText == "---" else {
             return Imported(nil, diagnostics: [.error(file, line: 1, "no front matter (the file must start with a --- line)",
                 fix: "start it with ---, then title: and date: lines, then ---")])
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmedPageText == "---" }) else {
             return Imported(nil, diagnostics: [.error(file, line: 1, "the front matter is never closed",
                 fix: "add a --- line after the last field")])
         }
@@ -51,7 +51,7 @@ public enum Intermediate {
         let root: Node
         do {
             // The encoding given: Yams's default reads the process's environment on every call.
-            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8), node.mapping != nil else {
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8), node.mapping != nil else {
                 return Imported(nil, diagnostics: [.error(file, line: 2, "the front matter is not a list of fields",
                     fix: "write one field a line, as title: 标题")])
             }
@@ -72,12 +72,12 @@ public enum Intermediate {
             }
         }
         func string(_ key: String) -> String? {
-            guard let value = mapping[key], let text = value.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = mapping[key], let text = value.string?.trimmedPageText, !text.isEmpty else { return nil }
             return text
         }
         func strings(_ key: String) -> [String] {
             guard let value = mapping[key] else { return [] }
-            if let sequence = value.sequence { return sequence.compactMap { $0.string?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            if let sequence = value.sequence { return sequence.compactMap { $0.string?.trimmedPageText }.filter { !$0.isEmpty } }
             return value.string.map { [$0] } ?? []
         }
         func line(_ key: String) -> Int? { fileLine(mapping[key]?.mark) }

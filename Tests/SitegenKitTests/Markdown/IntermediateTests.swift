@@ -38,4 +38,25 @@ struct IntermediateTests {
         #expect(result.diagnostics.map(\.description)
             == ["seeds/a.md:4: warning: unknown field \"author\" is ignored; use one of: title, date, source, region, regions, campaigns, mentions, origin, slug, summary"])
     }
+
+    @Test("an editor's unquoted values are read as the text they are, whatever YAML type they look like")
+    func plainScalarsAreText() throws {
+        let text = "---\ntitle: 2024\ndate: 2023-07-04 09:30\nsource: true\nregion: 620121\ncampaigns: [1.5, null, ~, 党建+]\nslug: yes\nsummary: 0x1F\n---\n正文"
+        let article = try #require(Intermediate.parse(text, file: "seeds/a.md").value)
+        #expect(article.title == "2024")
+        #expect(article.date.description == "2023-07-04 09:30")
+        #expect(article.source == "true")
+        #expect(article.region == RegionCode("620121"))
+        #expect(article.campaigns == ["1.5", "null", "~", "党建+"])
+        #expect(article.slug == Slug("yes"))
+        #expect(article.summary == "0x1F")
+    }
+
+    @Test("values are trimmed of the spaces pages indent with: full-width, no-break, zero-width, BOM")
+    func valuesTrimmed() throws {
+        let text = "---\ntitle: \"\u{200B}\u{3000}标题\u{00A0}\u{FEFF}\"\ndate: 2023-07-04\nsource: \" \u{200B} \"\n---\n正文"
+        let article = try #require(Intermediate.parse(text, file: "seeds/a.md").value)
+        #expect(article.title == "标题")
+        #expect(article.source == nil)
+    }
 }
