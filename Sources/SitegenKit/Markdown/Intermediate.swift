@@ -51,6 +51,8 @@ public enum Intermediate {
         let root: Node
         do {
             // The encoding given: Yams's default reads the process's environment on every call.
+            // The basic resolver: every field is read as text, and the default's type rules
+            // (numbers, booleans, dates) ran regular expressions on every scalar.
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8), node.mapping != nil else {
                 return Imported(nil, diagnostics: [.error(file, line: 2, "the front matter is not a list of fields",
                     fix: "write one field a line, as title: 标题")])
