@@ -29,19 +29,30 @@ extension NavItem: MustacheParent {
 extension Layout: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "lang": self.lang
-        case "siteName": self.siteName
+        case "frame": self.frame
         case "documentTitle": self.documentTitle
         case "description": self.description
+        case "canonical": self.canonical
+        case "feed": self.feed
+        case "breadcrumbs": self.breadcrumbs
+        case "header": self.header
+        case "footer": self.footer
+        default: frame.child(named: name)
+        }
+    }
+}
+
+extension SiteFrame: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": self.lang
+        case "siteName": self.siteName
         case "root": self.root
         case "home": self.home
         case "stylesheet": self.stylesheet
         case "favicon": self.favicon
         case "searchPage": self.searchPage
-        case "canonical": self.canonical
-        case "feed": self.feed
         case "nav": self.nav
-        case "breadcrumbs": self.breadcrumbs
         default: nil
         }
     }

@@ -1,3 +1,5 @@
+import Mustache
+
 // The values the Mustache templates see. Templates are logic-less, so everything a page
 // shows (relative URLs, dates as Chinese readers write them, breadcrumbs, counts) is
 // computed here. Field names are the template's vocabulary: keep them stable.
@@ -19,23 +21,43 @@ struct NavItem: Sendable, Encodable {
     var isCurrent: Bool
 }
 
-/// What every page's frame needs: `layout.mustache` reads these.
-struct Layout: Sendable, Encodable {
+/// What a page's header and footer show (`header.mustache`, `footer.mustache`): the same
+/// on every page at one folder depth in one section of the nav, so each pair is rendered
+/// once and shared (`FrameTable`). Every page rendering them was a fifth of rendering.
+struct SiteFrame: Sendable, Encodable {
     let lang = "zh-CN"
     var siteName: String
-    /// The full `<title>`: page title and site name.
-    var documentTitle: String
-    var description: String
-    /// Relative prefix to the site root (`../../`), for the stylesheet and the nav.
+    /// Relative prefix to the site root (`../../`).
     var root: String
     var home: String
     var stylesheet: String
     var favicon: String
     var searchPage: String
+    var nav: [NavItem]
+}
+
+/// HTML rendered once and shared by many pages. It adds nothing to a page's fingerprint:
+/// it follows from the layout's other fields and the templates, both of which count.
+struct SharedHTML: Sendable, Encodable, MustacheCustomRenderable {
+    let html: String
+    var renderText: String { html }
+    var isNull: Bool { false }
+    func encode(to encoder: any Encoder) throws {}
+}
+
+/// What every page's frame needs: `layout.mustache` reads these, and the frame's fields
+/// by their own names (`layout.siteName`, `layout.root`…).
+struct Layout: Sendable, Encodable {
+    var frame: SiteFrame
+    /// The full `<title>`: page title and site name.
+    var documentTitle: String
+    var description: String
     var canonical: String?
     var feed: String?
-    var nav: [NavItem]
     var breadcrumbs: [Link]
+    /// The header and footer, rendered from `frame`.
+    var header: SharedHTML
+    var footer: SharedHTML
 }
 
 /// An article in a list.

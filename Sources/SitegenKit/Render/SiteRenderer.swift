@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a planned page into its bytes: builds the page's context from the index, then
 /// renders it with the page's template.
 public struct SiteRenderer: Sendable {
@@ -8,6 +10,8 @@ public struct SiteRenderer: Sendable {
     public let searchManifest: OutputPath?
     /// How list pages get their articles' cards.
     var cards: CardSource = .rendered(nil)
+    /// The header and footer of each depth and section, rendered on first use.
+    let frames = FrameTable()
 
     enum CardSource: Sendable {
         /// Rendered: from the table when it has the card, else rendered on the spot.
@@ -85,6 +89,28 @@ public struct SiteRenderer: Sendable {
     }
 }
 
+/// The header and footer each folder depth and nav section renders to (they depend on
+/// nothing else of the page), made the first time a page asks. Shared by the threads
+/// that render.
+final class FrameTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Key: (SharedHTML, SharedHTML)] = [:]
+
+    private struct Key: Hashable {
+        let depth: Int
+        let section: SiteRenderer.Section
+    }
+
+    func parts(depth: Int, section: SiteRenderer.Section, make: () -> (SharedHTML, SharedHTML)) -> (SharedHTML, SharedHTML) {
+        let key = Key(depth: depth, section: section)
+        if let parts = lock.withLock({ made[key] }) { return parts }
+        // Two threads may both make a pair the first time; they make the same one.
+        let parts = make()
+        lock.withLock { made[key] = parts }
+        return parts
+    }
+}
+
 /// Each article's card rendered once per folder depth (a card's links depend on nothing
 /// else of the page it is on).
 struct CardTable: Sendable {
@@ -100,25 +126,42 @@ extension SiteRenderer {
 
     func layout(title: String?, description: String? = nil, at here: OutputPath, section: Section,
                 breadcrumbs: [Link] = [], feed: OutputPath? = nil) -> Layout {
+        let frame = self.frame(at: here, section: section)
+        let (header, footer) = frames.parts(depth: here.depth, section: section) {
+            (sharedHTML(frame, with: "header"), sharedHTML(frame, with: "footer"))
+        }
+        let crumbs = breadcrumbs.isEmpty ? [] : [Link(title: "首页", url: here.link(to: SitePaths.home))] + breadcrumbs
+        return Layout(
+            frame: frame,
+            documentTitle: title.map { "\($0) - \(config.siteName)" } ?? config.siteName,
+            description: description ?? config.description,
+            canonical: here == SitePaths.notFound ? nil : config.absoluteURL(here),
+            feed: feed.map { here.link(to: $0) },
+            breadcrumbs: crumbs, header: header, footer: footer)
+    }
+
+    func frame(at here: OutputPath, section: Section) -> SiteFrame {
         let nav: [(String, OutputPath, Section)] = [
             ("首页", SitePaths.home, .home), ("地区", SitePaths.regions, .regions),
             ("创建模式", SitePaths.campaigns, .campaigns), ("时间线", SitePaths.timeline, .timeline),
             ("搜索", SitePaths.search, .search),
         ]
-        let crumbs = breadcrumbs.isEmpty ? [] : [Link(title: "首页", url: here.link(to: SitePaths.home))] + breadcrumbs
-        return Layout(
+        return SiteFrame(
             siteName: config.siteName,
-            documentTitle: title.map { "\($0) - \(config.siteName)" } ?? config.siteName,
-            description: description ?? config.description,
             root: String(repeating: "../", count: here.depth),
             home: here.link(to: SitePaths.home),
             stylesheet: here.link(to: SitePaths.stylesheet),
             favicon: here.link(to: SitePaths.favicon),
             searchPage: here.link(to: SitePaths.search),
-            canonical: here == SitePaths.notFound ? nil : config.absoluteURL(here),
-            feed: feed.map { here.link(to: $0) },
-            nav: nav.map { NavItem(title: $0.0, url: here.link(to: $0.1), isCurrent: $0.2 == section) },
-            breadcrumbs: crumbs)
+            nav: nav.map { NavItem(title: $0.0, url: here.link(to: $0.1), isCurrent: $0.2 == section) })
+    }
+
+    /// A part of the frame, on a line of its own in `layout.mustache`. A missing template
+    /// renders as nothing, as a missing partial does.
+    private func sharedHTML(_ frame: SiteFrame, with name: String) -> SharedHTML {
+        var html = (try? templates.render(frame, with: name)) ?? ""
+        while html.last?.isNewline == true { html.removeLast() }
+        return SharedHTML(html: html)
     }
 
     func card(_ i: Int, at here: OutputPath) -> ArticleCard {

@@ -251,6 +251,24 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
+    @Test("a change to the header re-renders every page that has one, and only those")
+    func headerChange() throws {
+        let project = try Project("header")
+        try project.build()
+        let before = project.inodes()
+        let template = project.dir.file("Templates/header.mustache")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try text.replacingOccurrences(of: "<header class=\"site-header\">", with: "<header class=\"site-header wide\">")
+            .write(to: template, atomically: true, encoding: .utf8)
+        try project.build()
+        let after = project.inodes()
+        let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
+        let withHeader = Set(after.keys.filter { (project.dir.read($0) ?? "").contains("<header class=\"site-header wide\">") })
+        #expect(withHeader.count > 20)
+        #expect(rewritten == withHeader)
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
     @Test("without a cache, files the site does not have (a hidden one, one in a folder deep down) are removed and counted")
     func strayFiles() throws {
         let project = try Project("stray")

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Testing
 @testable import SitegenKit
@@ -19,11 +20,11 @@ struct PageContextTests {
         let timeline = renderer.timelinePage(here)
         let year = renderer.yearPage(index.timeline.years[0].year, 1, here)
         let feed = renderer.feed(title: "t", articles: [0], page: here, at: SitePaths.feed)
-        return [article, article.layout, article.layout.nav[0], article.related[0], article.toc[0], region, region.pagination,
+        return [article, article.layout, article.layout.frame.nav[0], article.related[0], article.toc[0], region, region.pagination,
                 region.pagination.pages[0], campaign, renderer.campaignIndexPage(here), timeline, timeline.years[0], year,
                 year.months[0], renderer.regionIndexPage(here), renderer.regionIndexPage(here).provinces[0],
                 renderer.homePage(here), renderer.simplePage("x", here), feed, feed.entries[0], renderer.sitemap(),
-                article.campaigns[0], renderer.card(i, at: here)]
+                article.campaigns[0], renderer.card(i, at: here), article.layout.frame]
     }
 
     @Test("pages rendered with the card table are byte for byte those rendered card by card")
@@ -38,6 +39,38 @@ struct PageContextTests {
         for page in plan {
             #expect(try withTable.render(page) == renderer.render(page), "\(page.path)")
         }
+    }
+
+    @Test("each page's header, shared among pages, is that of its own depth and section")
+    func sharedFrame() throws {
+        let templates = try TemporaryDirectory("frame-templates")
+        let source = Fixtures.packageRoot.appendingPathComponent("Templates")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: templates.file(name))
+        }
+        try "<p id=probe>{{root}}|{{#nav}}{{#isCurrent}}{{title}}{{/isCurrent}}{{/nav}}</p>"
+            .write(to: templates.file("header.mustache"), atomically: true, encoding: .utf8)
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: try TemplateLibrary(directory: templates.url.path))
+        var seen = Set<String>()
+        for page in PagePlanner.plan(index) {
+            let section: String
+            switch page.kind {
+            case .home: section = "首页"
+            case .regionIndex, .region: section = "地区"
+            case .campaignIndex, .campaign: section = "创建模式"
+            case .timeline, .year: section = "时间线"
+            case .search: section = "搜索"
+            case .article, .notFound: section = ""
+            case .siteFeed, .regionFeed, .campaignFeed, .sitemap, .robots: continue
+            }
+            let probe = "<p id=probe>\(String(repeating: "../", count: page.path.depth))|\(section)</p>"
+            let html = String(decoding: try renderer.render(page), as: UTF8.self)
+            #expect(html.contains("<body>\n\(probe)\n<div class=\"page\">"), "\(page.path)")
+            seen.insert(probe)
+        }
+        #expect(seen.count >= 6)
     }
 
     @Test("every stored field of every context is visible to the templates")
