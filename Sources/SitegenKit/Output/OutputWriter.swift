@@ -32,6 +32,8 @@ public final class OutputWriter: Sendable {
     private let previous: BuildManifest?
     /// The previous manifest's files by path.
     private let previousFiles: [OutputPath: BuildManifest.File]
+    /// Whether the output folder exists: a first build has no files to compare with.
+    private let outputExists: Bool
 
     /// Starts a new version of the site at `output`; `previous` is the manifest of the
     /// output as it is (nil when unknown: every file is then compared byte for byte).
@@ -48,7 +50,8 @@ public final class OutputWriter: Sendable {
             throw SitegenError(path: self.output.path, message: "the output folder cannot be prepared",
                                fix: "check that its parent folder exists and is writable", causes: [error.localizedDescription])
         }
-        self.previous = FileManager.default.fileExists(atPath: self.output.path) ? previous : nil
+        outputExists = FileManager.default.fileExists(atPath: self.output.path)
+        self.previous = outputExists ? previous : nil
         previousFiles = self.previous?.fileTable() ?? [:]
     }
 
@@ -74,8 +77,10 @@ public final class OutputWriter: Sendable {
         let isUnchanged: Bool
         if let previous {
             isUnchanged = previousFiles[path].map { $0.contentHash == file.contentHash && $0.size == file.size } ?? false
-        } else {
+        } else if outputExists {
             isUnchanged = FileManager.default.contents(atPath: current).map { $0.elementsEqual(bytes) } ?? false
+        } else {
+            isUnchanged = false
         }
         guard !isUnchanged else { return Placed(path: path, file: file, isWritten: false) }
         do {
