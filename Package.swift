@@ -49,7 +49,13 @@ let package = Package(
                 "SitegenKit",
                 "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes
+            // and frees millions of strings and buffers on both cores, and with glibc's a
+            // 50,000-article build took 15 % longer and 22 % more memory (38.1 s and
+            // 801 MB against 33.2 s and 654 MB). Linked before libc, it serves every
+            // library's malloc and free.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // Times a stage of the build by itself (scripts/bench-search); timings live here, never in tests.
         .executableTarget(name: "sitegen-bench", dependencies: ["SitegenKit"]),

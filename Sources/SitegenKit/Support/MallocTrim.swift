@@ -5,7 +5,9 @@ import Foundation
 /// them: after import lets go of every article body (300 MB at 50,000 articles), the
 /// search stage would otherwise grow the process by as much again. `malloc_trim` is not
 /// in Swift's Glibc module, so it is looked up by name; where it does not exist (not
-/// glibc) this does nothing.
+/// glibc) this does nothing. The sitegen executable links jemalloc, which hands memory
+/// back by itself, and this then trims only glibc's empty arenas; it matters where
+/// SitegenKit runs on glibc's malloc (the tests, other programs).
 public enum MallocTrim {
     private typealias Trim = @convention(c) (Int) -> Int32
 
