@@ -159,9 +159,15 @@ extension SiteRenderer {
     /// A part of the frame, on a line of its own in `layout.mustache`. A missing template
     /// renders as nothing, as a missing partial does.
     private func sharedHTML(_ frame: SiteFrame, with name: String) -> SharedHTML {
-        var html = (try? templates.render(frame, with: name)) ?? ""
+        SharedHTML(html: renderedForOwnLine(frame, with: name))
+    }
+
+    /// `context` rendered with `name` (nothing when it cannot be), without its closing
+    /// line breaks: the page's template puts it on a line of its own.
+    private func renderedForOwnLine(_ context: Any, with name: String) -> String {
+        var html = (try? templates.render(context, with: name)) ?? ""
         while html.last?.isNewline == true { html.removeLast() }
-        return SharedHTML(html: html)
+        return html
     }
 
     func card(_ i: Int, at here: OutputPath) -> ArticleCard {
@@ -188,11 +194,8 @@ extension SiteRenderer {
     }
 
     private func renderCard(_ i: Int, at here: OutputPath) -> String {
-        // "card" is a required template, so rendering cannot fail. The page's template
-        // puts the card on a line of its own.
-        var html = (try? templates.render(card(i, at: here), with: "card")) ?? ""
-        while html.last?.isNewline == true { html.removeLast() }
-        return html
+        // "card" is a required template, so rendering cannot fail.
+        renderedForOwnLine(card(i, at: here), with: "card")
     }
 
     /// This renderer, taking cards from `table`.

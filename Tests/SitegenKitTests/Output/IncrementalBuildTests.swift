@@ -62,6 +62,18 @@ struct IncrementalBuildTests {
             try text.replacingCharacters(in: range, with: new).write(to: url, atomically: true, encoding: .utf8)
         }
 
+        /// Builds, replaces `old` with `new` in the template `name`, builds again: the files
+        /// the second build rewrote, and those that now show `new`.
+        func rewrittenByEditing(template name: String, replacing old: String, with new: String) throws
+            -> (rewritten: Set<String>, showing: Set<String>) {
+            try build()
+            let before = inodes()
+            try edit(dir.file("Templates/\(name).mustache"), replacing: old, with: new)
+            try build()
+            let after = inodes()
+            return (Set(after.keys.filter { before[$0] != after[$0] }), Set(after.keys.filter { (dir.read($0) ?? "").contains(new) }))
+        }
+
     }
 
     @Test("a rebuild with nothing changed writes nothing and stops before rendering")
@@ -222,9 +234,7 @@ struct IncrementalBuildTests {
         let project = try Project("template")
         let first = try project.build()
         let before = project.inodes()
-        let template = project.dir.file("Templates/year.mustache")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try text.replacingOccurrences(of: "</h1>", with: "</h1><p>按月排列</p>").write(to: template, atomically: true, encoding: .utf8)
+        try project.edit(project.dir.file("Templates/year.mustache"), replacing: "</h1>", with: "</h1><p>按月排列</p>")
         let report = try project.build()
         let after = project.inodes()
         let rewritten = after.keys.filter { before[$0] != after[$0] }
@@ -237,15 +247,7 @@ struct IncrementalBuildTests {
     @Test("a change to the card template re-renders the pages that show cards, and only those")
     func cardTemplateChange() throws {
         let project = try Project("card")
-        try project.build()
-        let before = project.inodes()
-        let template = project.dir.file("Templates/card.mustache")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try text.replacingOccurrences(of: "<li class=\"card\">", with: "<li class=\"card item\">").write(to: template, atomically: true, encoding: .utf8)
-        try project.build()
-        let after = project.inodes()
-        let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
-        let showCards = Set(after.keys.filter { (project.dir.read($0) ?? "").contains("<li class=\"card item\">") })
+        let (rewritten, showCards) = try project.rewrittenByEditing(template: "card", replacing: "<li class=\"card\">", with: "<li class=\"card item\">")
         #expect(!showCards.isEmpty)
         #expect(rewritten == showCards)
         #expect(project.site() == (try project.cleanBuild()))
@@ -254,16 +256,8 @@ struct IncrementalBuildTests {
     @Test("a change to the header re-renders every page that has one, and only those")
     func headerChange() throws {
         let project = try Project("header")
-        try project.build()
-        let before = project.inodes()
-        let template = project.dir.file("Templates/header.mustache")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try text.replacingOccurrences(of: "<header class=\"site-header\">", with: "<header class=\"site-header wide\">")
-            .write(to: template, atomically: true, encoding: .utf8)
-        try project.build()
-        let after = project.inodes()
-        let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
-        let withHeader = Set(after.keys.filter { (project.dir.read($0) ?? "").contains("<header class=\"site-header wide\">") })
+        let (rewritten, withHeader) = try project.rewrittenByEditing(template: "header", replacing: "<header class=\"site-header\">",
+                                                                      with: "<header class=\"site-header wide\">")
         #expect(withHeader.count > 20)
         #expect(rewritten == withHeader)
         #expect(project.site() == (try project.cleanBuild()))
