@@ -79,7 +79,7 @@ public enum Build {
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
         let (seeds, states) = try clock.stage("Read seeds") {
-            let seeds = try SeedScanner.scan(directory: options.seeds, displayPrefix: displayPath(options.seeds))
+            let seeds = try SeedScanner.scan(directory: options.seeds)
             let known = SeedStamps.load(from: stampsURL)
             let states = ArticleLoader.states(of: seeds.seeds, stamps: known)
             if let stamps = ArticleLoader.stamps(of: states, recorded: known) {

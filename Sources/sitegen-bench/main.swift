@@ -21,7 +21,7 @@ func status(_ field: String) -> Double {
     return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
 }
 
-let seeds = try SeedScanner.scan(directory: URL(fileURLWithPath: arguments[2]), displayPrefix: "seeds")
+let seeds = try SeedScanner.scan(directory: URL(fileURLWithPath: arguments[2]), folderName: "seeds")
 // As in a build: the bodies in a spill file, the index's files written as they are made.
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: scratch) }

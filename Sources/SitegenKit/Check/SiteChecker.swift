@@ -17,7 +17,7 @@ public enum SiteChecker {
     public static func check(_ options: BuildOptions, today: ArticleDate = .today()) throws -> Report {
         var report = Report()
         let templates = try TemplateLibrary(directory: options.templates.path)
-        let seeds = try SeedScanner.scan(directory: options.seeds, displayPrefix: Build.displayPath(options.seeds))
+        let seeds = try SeedScanner.scan(directory: options.seeds)
         let loaded = ArticleLoader.load(seeds.seeds)
         report.diagnostics = seeds.diagnostics + loaded.diagnostics
         report.diagnostics += loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .error) }

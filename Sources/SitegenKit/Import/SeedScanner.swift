@@ -5,7 +5,9 @@ public struct SeedFile: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case rawPage, authored }
 
     public var kind: Kind
-    /// As the editor names it: `seeds/003_….txt`.
+    /// The seeds folder's name and the file's: `seeds/003_….txt`, wherever sitegen runs
+    /// from. Messages name the seed by it, it is the article's `origin`, and the caches know
+    /// the seed by it: a build run from another folder finds them all still good.
     public var path: String
     /// Where it is on disk.
     public var filePath: String
@@ -15,16 +17,19 @@ public struct SeedFile: Sendable, Equatable {
 /// Lists the seeds: every `.txt` and `.md`, where an `.md` beside a `.txt` of the same
 /// name replaces it (that is how an editor corrects an import).
 public enum SeedScanner {
-    public static func scan(directory: URL, displayPrefix: String) throws -> (seeds: [SeedFile], diagnostics: [Diagnostic]) {
+    /// Names each seed `<folder name>/<file>` (`SeedFile.path`); the folder's own name by
+    /// default.
+    public static func scan(directory: URL, folderName: String? = nil) throws -> (seeds: [SeedFile], diagnostics: [Diagnostic]) {
         guard let entries = entries(of: directory) else {
-            throw SitegenError(path: displayPrefix, message: "the seeds folder cannot be read",
+            throw SitegenError(path: Build.displayPath(directory), message: "the seeds folder cannot be read",
                                fix: "create it and put articles in it, or pass --seeds DIR", causes: [String(cString: strerror(errno))])
         }
         var byStem: [String: SeedFile] = [:]
         byStem.reserveCapacity(entries.count)
         var diagnostics: [Diagnostic] = []
         let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        let prefix = displayPrefix.isEmpty ? "" : displayPrefix + "/"
+        let folder = folderName ?? directory.standardizedFileURL.lastPathComponent
+        let prefix = folder.isEmpty || folder == "/" ? "" : folder + "/"
         for (name, isFolder) in entries where !isFolder && name.utf8.first != UInt8(ascii: ".") {
             let filePath = base + name
             let path = prefix + name

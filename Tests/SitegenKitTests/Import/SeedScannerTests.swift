@@ -13,7 +13,7 @@ struct SeedScannerTests {
             try Data("x".utf8).write(to: folder.file(name))
         }
         try FileManager.default.createDirectory(at: folder.file("folder.md"), withIntermediateDirectories: true)
-        let scan = try SeedScanner.scan(directory: folder.url, displayPrefix: "seeds")
+        let scan = try SeedScanner.scan(directory: folder.url, folderName: "seeds")
         #expect(scan.seeds.map(\.path) == ["seeds/a.md", "seeds/b.md", "seeds/c.txt"])
         #expect(scan.seeds.map(\.kind) == [.authored, .authored, .rawPage])
         #expect(scan.seeds.allSatisfy { $0.filePath.hasPrefix(folder.url.path) })
@@ -26,7 +26,7 @@ struct SeedScannerTests {
         for name in ["e.MD", "f.Txt", "g.MarkDown", "h.TEXT", "i", "j.mdx", "k.tx", "l.m"] {
             try Data("x".utf8).write(to: folder.file(name))
         }
-        let scan = try SeedScanner.scan(directory: folder.url, displayPrefix: "seeds")
+        let scan = try SeedScanner.scan(directory: folder.url, folderName: "seeds")
         #expect(scan.seeds.map(\.path) == ["seeds/e.MD", "seeds/f.Txt", "seeds/g.MarkDown", "seeds/h.TEXT"])
         #expect(scan.seeds.map(\.kind) == [.authored, .rawPage, .authored, .rawPage])
         #expect(scan.diagnostics.map(\.file) == ["seeds/i", "seeds/j.mdx", "seeds/k.tx", "seeds/l.m"])
@@ -35,7 +35,7 @@ struct SeedScannerTests {
     @Test("a missing seeds folder is one clear error")
     func missingFolder() throws {
         let folder = try TemporaryDirectory("seed-scan")
-        #expect(throws: SitegenError.self) { try SeedScanner.scan(directory: folder.file("none"), displayPrefix: "seeds") }
+        #expect(throws: SitegenError.self) { try SeedScanner.scan(directory: folder.file("none"), folderName: "seeds") }
     }
 }
 

@@ -46,7 +46,7 @@ struct SlugMemoTests {
     /// made-up one shows that the memo is asked before ICU.
     @Test("the campaigns' slugs are kept in the manifest, and the site index takes them from the memo it is given")
     func campaignSlugs() throws {
-        let articles = ArticleLoader.load(try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds").seeds).articles
+        let articles = ArticleLoader.load(try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds").seeds).articles
         let memo = SlugMemo()
         let index = SiteIndex(articles: articles, gazetteer: .shared, slugs: memo)
         #expect(index.campaigns.map(\.slug) == SiteIndex(articles: articles, gazetteer: .shared).campaigns.map(\.slug))

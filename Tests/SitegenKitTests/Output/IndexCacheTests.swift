@@ -5,7 +5,7 @@ import Testing
 @Suite("The site index kept for the next build")
 struct IndexCacheTests {
     static func seedArticles() throws -> [Article] {
-        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         return SiteIndex.sorted(ArticleLoader.load(scan.seeds).articles)
     }
 

@@ -7,7 +7,7 @@ import Testing
 struct PageContextTests {
     /// One value of every context type, built from the seeds.
     static func samples() throws -> [Any] {
-        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
         let renderer = SiteRenderer(index: index, config: SiteConfig(),
                                     templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
@@ -29,7 +29,7 @@ struct PageContextTests {
 
     @Test("pages rendered with the card table are byte for byte those rendered card by card")
     func cardTable() throws {
-        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
         let renderer = SiteRenderer(index: index, config: SiteConfig(),
                                     templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
@@ -50,7 +50,7 @@ struct PageContextTests {
         }
         try "<p id=probe>{{root}}|{{#nav}}{{#isCurrent}}{{title}}{{/isCurrent}}{{/nav}}</p>"
             .write(to: templates.file("header.mustache"), atomically: true, encoding: .utf8)
-        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
         let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: try TemplateLibrary(directory: templates.url.path))
         var seen = Set<String>()

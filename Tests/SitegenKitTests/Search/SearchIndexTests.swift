@@ -6,7 +6,7 @@ import Testing
 struct SearchIndexTests {
     /// The seeds, in the site's order, and their index.
     static let site: (articles: [Article], index: SearchIndex) = {
-        let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         let articles = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared).articles
         return (articles, SearchIndex(articles: articles))
     }()

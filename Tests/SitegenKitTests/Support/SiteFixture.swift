@@ -17,7 +17,7 @@ final class SiteFixture: @unchecked Sendable {
         options.markdown = directory.file("markdown")
         options.config = SiteConfig(baseURL: "https://example.gov.cn/mzgz/")
         report = try! Build.run(options, log: { _ in })
-        let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), displayPrefix: "seeds")
+        let scan = try! SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         let articles = ArticleLoader.load(scan.seeds).articles
         var pages: [String: String] = [:]
         for article in articles {
