@@ -1,15 +1,24 @@
 import FlyingFox
 import Foundation
 import SitegenKit
+import Synchronization
 
 /// `sitegen serve`: builds the site, serves it on 127.0.0.1, rebuilds when a seed or a
 /// template changes, and reloads open pages. The reload script is added to pages as they
-/// are served; it is never written into `public/`.
+/// are served; it is never written into the output.
+///
+/// The preview is built into a folder of its own (`options.output`; `sitegen serve` uses
+/// `.sitegen/preview/`), never into `public/`: its feeds, sitemap and canonical links name
+/// the preview's address, and `public/` stays as the last `sitegen build` made it, ready to
+/// publish. Each folder keeps its own cache, so going back and forth rebuilds neither.
 public final class PreviewServer: Sendable {
+    /// What to build and where: the base URL is replaced by the address served.
     public let options: BuildOptions
     let server: HTTPServer
     let state = SiteState()
     let log: @Sendable (String) -> Void
+    /// `options` with the base URL of the port listened on, once it is known.
+    private let served = Mutex<BuildOptions?>(nil)
 
     /// Port 0 picks a free port; `start()` returns the one in use.
     public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
@@ -18,9 +27,10 @@ public final class PreviewServer: Sendable {
         server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
     }
 
-    /// Builds once, starts listening, and returns the port. Keep calling `watch()` to rebuild on change.
+    /// Starts listening, builds once, and returns the port. Keep calling `watch()` to
+    /// rebuild on change. (Listening first: with port 0 the address is known only then,
+    /// and the pages' absolute links need it.)
     public func start() async throws -> UInt16 {
-        await rebuild()
         let files = StaticFiles(root: options.output, state: state)
         await server.appendRoute(HTTPRoute(method: .GET, path: StaticFiles.versionPath)) { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
@@ -36,6 +46,10 @@ public final class PreviewServer: Sendable {
                                fix: "choose another port with --port", causes: [String(describing: error)])
         }
         guard case let .ip4(_, port) = await server.listeningAddress else { return 0 }
+        var options = options
+        options.config.baseURL = "http://127.0.0.1:\(port)/"
+        served.withLock { $0 = options }
+        await rebuild()
         return port
     }
 
@@ -57,6 +71,7 @@ public final class PreviewServer: Sendable {
     /// A failed build keeps the previous site (the writer never swaps in a broken one).
     func rebuild() async {
         do {
+            guard let options = served.withLock({ $0 }) else { return }
             let report = try Build.run(options, log: { _ in })
             for diagnostic in report.diagnostics { log(diagnostic.description) }
             await state.bump()

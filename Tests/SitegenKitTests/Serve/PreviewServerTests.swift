@@ -24,10 +24,22 @@ struct PreviewServerTests {
         return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "", String(decoding: data, as: UTF8.self))
     }
 
+    /// The project built for publishing, then previewed as `sitegen serve` does.
+    static func previewOptions(_ dir: TemporaryDirectory) throws -> BuildOptions {
+        var published = BuildOptions.project(at: dir.url)
+        published.config.baseURL = "https://www.example.gov.cn/mzgz/"
+        _ = try Build.run(published, log: { _ in })
+        var preview = BuildOptions.project(at: dir.url)
+        preview.output = dir.file(".sitegen/preview")
+        return preview
+    }
+
     @Test("serves the site on a free loopback port, and an edited seed is served after the rebuild")
     func serveAndRebuild() async throws {
         let dir = try Self.project()
-        let server = try PreviewServer(options: .project(at: dir.url), port: 0, log: { _ in })
+        let options = try Self.previewOptions(dir)
+        let published = Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, dir.read($0)) })
+        let server = try PreviewServer(options: options, port: 0, log: { _ in })
         let port = try await server.start()
         #expect(port != 0)
         let watcher = Task { await server.watch(interval: .milliseconds(100)) }
@@ -37,7 +49,10 @@ struct PreviewServerTests {
         #expect(status == 200 && type.hasPrefix("text/html"))
         #expect(home.contains("康巴什区:处处盛开民族团结之花"))
         #expect(home.contains("/__sitegen/version"), "served pages carry the reload script")
-        #expect(!(dir.read("public/index.html") ?? "").contains("__sitegen"), "public/ never does")
+        #expect(!(dir.read(".sitegen/preview/index.html") ?? "").contains("__sitegen"), "the files built never do")
+        // Absolute links name the address served: the port picked, not the 0 asked for.
+        let (_, _, feed) = try await Self.get(port, "/feed.xml")
+        #expect(feed.contains("href=\"http://127.0.0.1:\(port)/feed.xml\""), "\(feed.prefix(600))")
         for (path, expected) in [("/assets/style.css", "text/css"), ("/feed.xml", "application/xml"), ("/robots.txt", "text/plain"),
                                  ("/regions/620000/", "text/html")] {
             let (code, contentType, _) = try await Self.get(port, path)
@@ -60,6 +75,43 @@ struct PreviewServerTests {
         #expect(version != before, "the site was rebuilt after the edit")
         #expect(try await Self.get(port, "/").2.contains("处处盛开民族团结之花朵"))
         await server.stop()
+        // public/ is as `sitegen build` left it: its own base URL, and not the edit until the next build.
+        let after = Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, dir.read($0)) })
+        #expect(after.keys.sorted() == published.keys.sorted() && after == published, "serve changed public/")
+        #expect(dir.read("public/feed.xml")?.contains("https://www.example.gov.cn/mzgz/feed.xml") == true)
+    }
+
+    @Test("sitegen serve builds into .sitegen/preview/, with the port it listens on, and leaves public/ as the last build made it")
+    func serveCommandLeavesPublic() async throws {
+        let dir = try Self.project()
+        let (built, log) = try KeepImportTests.run(["build", "--base-url", "https://www.example.gov.cn/mzgz/"], in: dir.url)
+        #expect(built == 0, "\(log)")
+        let published = Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, dir.read($0)) })
+
+        let process = Process()
+        process.executableURL = OutputIntegrityTests.executable
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = dir.url
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // It says where it serves once the preview is built (after the build's own line).
+        var said = ""
+        while !said.contains("Serving"), process.isRunning {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            said += String(decoding: data, as: UTF8.self)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        let port = try #require(said.firstRange(of: /127\.0\.0\.1:(\d+)/).map { String(said[$0]).split(separator: ":").last.map(String.init) } ?? nil,
+                                "\(said)")
+        #expect(port != "0")
+        #expect(said.contains("Serving .sitegen/preview/ at http://127.0.0.1:\(port)/"), "\(said)")
+        #expect(dir.read(".sitegen/preview/feed.xml")?.contains("http://127.0.0.1:\(port)/feed.xml") == true)
+        let after = Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, dir.read($0)) })
+        #expect(after == published, "serve changed public/")
     }
 
     @Test("request paths map into the site and never out of it", arguments: [
