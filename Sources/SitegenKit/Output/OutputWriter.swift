@@ -30,8 +30,8 @@ public final class OutputWriter: Sendable {
     let staging: URL
     private let cache: URL
     private let previous: BuildManifest?
-    /// The previous manifest's files by path.
-    private let previousFiles: [OutputPath: BuildManifest.File]
+    /// Where each of the previous manifest's files is in it, by path.
+    private let previousPositions: [OutputPath: Int]
     /// Whether the output folder exists: a first build has no files to compare with.
     private let outputExists: Bool
 
@@ -52,7 +52,12 @@ public final class OutputWriter: Sendable {
         }
         outputExists = FileManager.default.fileExists(atPath: self.output.path)
         self.previous = outputExists ? previous : nil
-        previousFiles = self.previous?.fileTable() ?? [:]
+        previousPositions = self.previous?.positions() ?? [:]
+    }
+
+    /// What the previous manifest recorded of `path`.
+    private func previousFile(_ path: OutputPath) -> BuildManifest.File? {
+        previousPositions[path].map { previous!.files[$0] }
     }
 
     /// Cleans up after a build that was killed: finishes the renames of one killed while
@@ -75,8 +80,8 @@ public final class OutputWriter: Sendable {
         let file = BuildManifest.File(contentHash: StableHasher.hash(bytes), size: bytes.count, pageFingerprint: pageFingerprint)
         let current = output.path + "/" + path.rawValue
         let isUnchanged: Bool
-        if let previous {
-            isUnchanged = previousFiles[path].map { $0.contentHash == file.contentHash && $0.size == file.size } ?? false
+        if previous != nil {
+            isUnchanged = previousFile(path).map { $0.contentHash == file.contentHash && $0.size == file.size } ?? false
         } else if outputExists {
             isUnchanged = FileManager.default.contents(atPath: current).map { $0.elementsEqual(bytes) } ?? false
         } else {
@@ -95,30 +100,45 @@ public final class OutputWriter: Sendable {
     /// A page of the current site kept as it is, when its inputs have not changed since the
     /// build recorded in `previous`; nil when there is no such record (render it).
     func kept(_ path: OutputPath, pageFingerprint: UInt64) -> Placed? {
-        guard pageFingerprint != 0, let file = previousFiles[path], file.pageFingerprint == pageFingerprint else { return nil }
+        guard pageFingerprint != 0, let file = previousFile(path), file.pageFingerprint == pageFingerprint else { return nil }
         return Placed(path: path, file: file, isWritten: false)
     }
 
     /// A file of the current site that the build knows is unchanged.
     func keptAsIs(_ path: OutputPath) -> Placed? {
-        previousFiles[path].map { Placed(path: path, file: $0, isWritten: false) }
+        previousFile(path).map { Placed(path: path, file: $0, isWritten: false) }
     }
 
     /// Makes `files` the site, and records them in the manifest. Returns what changed.
     func commit(_ placed: [Placed], record: (inout BuildManifest) -> Void) throws -> Report {
         let fm = FileManager.default
         var manifest = BuildManifest()
-        var files: [OutputPath: BuildManifest.File] = [:]
-        files.reserveCapacity(placed.count)
-        for item in placed { files[item.path] = item.file }
-        manifest.record(files: files, previous: previous.map { ($0.paths, previousFiles) })
+        // The files of the current site the new version does not have, relative to the
+        // output: from the manifest, or else by listing the output (where a file whose name
+        // no page could have, a hidden one, is stale too).
+        let removals: [String]
+        if let previous {
+            // The new version file by file against the previous one, by position: one
+            // lookup by path for each file.
+            var kept = [BuildManifest.File?](repeating: nil, count: previous.paths.count)
+            var added: [OutputPath: BuildManifest.File] = [:]
+            for item in placed {
+                if let i = previousPositions[item.path] { kept[i] = item.file } else { added[item.path] = item.file }
+            }
+            manifest.record(kept: kept, of: previous, added: added)
+            removals = previous.paths.indices.filter { kept[$0] == nil }.map { previous.paths[$0].rawValue }
+        } else {
+            var files: [OutputPath: BuildManifest.File] = [:]
+            files.reserveCapacity(placed.count)
+            for item in placed { files[item.path] = item.file }
+            manifest.record(files: files)
+            removals = staleFiles(keeping: files)
+        }
         record(&manifest)
         let staged = placed.filter(\.isWritten).map(\.path)
-        var report = Report(written: staged.count, unchanged: placed.count - staged.count)
+        let report = Report(written: staged.count, unchanged: placed.count - staged.count, removed: removals.count)
         let manifestURL = cache.appendingPathComponent(Self.manifestName)
         do {
-            let removals = try staleFiles(keeping: files)
-            report.removed = removals.count
             if !fm.fileExists(atPath: output.path) {
                 try? fm.removeItem(at: manifestURL)
                 if fm.fileExists(atPath: staging.path) {
@@ -207,11 +227,8 @@ private struct Journal: Codable {
 }
 
 private extension OutputWriter {
-    /// Files in the current site that the new version does not have, relative to the
-    /// output: from the manifest, or else by listing the output (where a file whose name
-    /// no page could have, a hidden one, is stale too).
-    func staleFiles(keeping files: [OutputPath: BuildManifest.File]) throws -> [String] {
-        if let previous { return previous.paths.filter { files[$0] == nil }.map(\.rawValue) }
+    /// Files in the output that are not `files`, relative to it, found by listing it.
+    func staleFiles(keeping files: [OutputPath: BuildManifest.File]) -> [String] {
         var stale: [String] = []
         Self.walkFiles(in: output.path, prefix: "") { relative in
             if let path = OutputPath(relative), files[path] != nil { return }

@@ -17,10 +17,11 @@ struct BuildManifestTests {
         let after = table(["articles/a/index.html", "articles/b/index.html", "articles/c/index.html", "index.html",
                            "search/b-1.bin", "timeline/index.html"])
         var patched = BuildManifest(), sorted = BuildManifest()
-        patched.record(files: after, previous: (last.paths, before))
+        let kept = last.paths.map { after[$0] }
+        patched.record(kept: kept, of: last, added: after.filter { before[$0.key] == nil })
         sorted.record(files: after)
         #expect(patched.paths == sorted.paths)
         #expect(patched.paths == after.keys.sorted())
-        #expect(patched.fileTable() == after)
+        #expect(Dictionary(uniqueKeysWithValues: zip(patched.paths, patched.files)) == after)
     }
 }
