@@ -151,7 +151,10 @@ public enum ArticleLoader {
         let order = inOrder ? Array(unique.indices) : unique.indices.sorted { unique[$0].origin < unique[$1].origin }
         let articles = order.map { i -> Article in
             var article = unique[i]
-            article.slug = slugs.unique(article.slug)
+            // Set only when it changes: setting a field copies the article's fields, which
+            // it shares with the cache (10,000 copies, 2 ms of an edit's 65 ms import).
+            let slug = slugs.unique(article.slug)
+            if slug != article.slug { article.slug = slug }
             return article
         }
 
