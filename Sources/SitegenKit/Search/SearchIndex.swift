@@ -215,30 +215,27 @@ final class SearchIndexBuilder {
     /// The terms of one group. Only one worker at a time touches a group.
     private final class MergeGroup: @unchecked Sendable {
         let group: Int
-        private var index: [UInt64: Int] = [:]
+        /// Each term's number: its builder's place in `builders`.
+        private var terms = MixedKeyNumbers(capacity: 1024)
         private var builders: [SearchPostings.Builder] = []
-        private var keys: [UInt64] = []
 
         init(_ group: Int) {
             self.group = group
         }
 
         func add(_ documents: [DocumentTerms], first: Int) {
+            // Worked on as locals: a class's stored properties are checked for exclusive
+            // access at every use, and this is every term of every document.
+            var terms = self.terms, builders = self.builders
+            (self.terms, self.builders) = (MixedKeyNumbers(capacity: 0), [])
+            defer { (self.terms, self.builders) = (terms, builders) }
             for (offset, document) in documents.enumerated() {
                 var at = Int(document.groupPositions[group])
                 for t in Int(document.groupStarts[group])..<Int(document.groupStarts[group + 1]) {
-                    let key = document.keys[t]
                     let n = Int(document.counts[t])
-                    let slot: Int
-                    if let found = index[key] {
-                        slot = found
-                    } else {
-                        slot = builders.count
-                        index[key] = slot
-                        builders.append(SearchPostings.Builder())
-                        keys.append(DocumentTerms.unmix(key))
-                    }
-                    builders[slot].add(document: first + offset, positions: document.positions[at..<(at + n)])
+                    let (slot, isNew) = terms.number(of: document.keys[t])
+                    if isNew { builders.append(SearchPostings.Builder()) }
+                    builders[Int(slot)].add(document: first + offset, positions: document.positions[at..<(at + n)])
                     at += n
                 }
             }
@@ -247,12 +244,13 @@ final class SearchIndexBuilder {
         /// Hands over every term's payload and forgets them, each as it goes: the
         /// payloads and the builders are never all held at once.
         func drain(_ body: (UInt64, [UInt8]) -> Void) {
-            index = [:]
+            let keys = terms.keys
+            terms = MixedKeyNumbers(capacity: 0)
             for slot in builders.indices {
-                body(keys[slot], builders[slot].payload)
+                body(DocumentTerms.unmix(keys[slot]), builders[slot].payload)
                 builders[slot] = SearchPostings.Builder()
             }
-            (builders, keys) = ([], [])
+            builders = []
         }
     }
 }
@@ -320,36 +318,20 @@ struct DocumentTerms: Sendable {
     }
 
     init(text: SearchText, layout: SearchLayout) {
-        // An open-addressing table from mixed key to a local number: Dictionary's
-        // hashing cost more than the rest of this function.
-        var capacity = 64
-        while capacity < text.folded.count * 2 { capacity *= 2 }
-        let mask = capacity - 1
-        var slots = [Int32](repeating: -1, count: capacity)
-        var termKeys: [UInt64] = []
+        var terms = MixedKeyNumbers(capacity: text.folded.count)
         var occurrences: [Int32] = []
         var occurrencePositions: [UInt32] = []
         occurrences.reserveCapacity(text.folded.count)
         occurrencePositions.reserveCapacity(text.folded.count)
         var words: [(UInt64, String)] = []
         SearchTokenizer.keys(text.folded) { key, word, i in
-            let mixed = Self.mix(key)
-            var slot = Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) >> 7) & mask
-            var id = slots[slot]
-            while id >= 0 && termKeys[Int(id)] != mixed {
-                slot = (slot + 1) & mask
-                id = slots[slot]
-            }
-            if id < 0 {
-                id = Int32(termKeys.count)
-                slots[slot] = id
-                termKeys.append(mixed)
-                if let word { words.append((key, word)) }
-            }
+            let (id, isNew) = terms.number(of: Self.mix(key))
+            if isNew, let word { words.append((key, word)) }
             occurrences.append(id)
             occurrencePositions.append(UInt32(layout.position(i, in: text)))
         }
         self.words = words
+        let termKeys = terms.keys
         var termCounts = [Int32](repeating: 0, count: termKeys.count)
         for id in occurrences { termCounts[Int(id)] += 1 }
         let order = Self.sortedBySpreadKey(termKeys.enumerated().map { ($0.element, Int32($0.offset)) })
@@ -371,6 +353,59 @@ struct DocumentTerms: Sendable {
             let group = Self.group(mixed: key)
             while next <= group { groupStarts[next] = Int32(t); groupPositions[next] = position; next += 1 }
             position += counts[t]
+        }
+    }
+}
+
+/// Numbers for mixed keys (`DocumentTerms.mix`, spread evenly over 64 bits), 0, 1, 2… in
+/// the order first seen: an open-addressing table, as Dictionary's hashing of each key
+/// cost more than the rest of the work it served (every term of every document).
+struct MixedKeyNumbers {
+    /// The keys by number.
+    private(set) var keys: [UInt64] = []
+    /// -1, or the number of the key whose probe sequence reaches here first.
+    private var slots: [Int32]
+    private var mask: Int
+
+    /// Room for `capacity` keys before the table grows.
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        keys.reserveCapacity(capacity)
+    }
+
+    /// The key's number, and whether the key is new.
+    @inline(__always)
+    mutating func number(of mixed: UInt64) -> (Int32, isNew: Bool) {
+        var slot = Self.slot(of: mixed, mask: mask)
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if keys[Int(id)] == mixed { return (id, false) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(keys.count)
+        slots[slot] = id
+        keys.append(mixed)
+        if keys.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    @inline(__always)
+    private static func slot(of mixed: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) >> 7) & mask
+    }
+
+    /// Twice the slots, every key placed again: at most half of them are ever in use.
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (id, mixed) in keys.enumerated() {
+            var slot = Self.slot(of: mixed, mask: mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
         }
     }
 }

@@ -193,3 +193,21 @@ struct SearchIndexTests {
         #expect(Set(sorted.map(\.1)) == Set(pairs.map(\.1)))
     }
 }
+
+@Suite("Numbering search terms")
+struct MixedKeyNumbersTests {
+    @Test("keys are numbered in the order first seen, and keep their numbers as the table grows")
+    func numbersThroughGrowth() {
+        var table = MixedKeyNumbers(capacity: 4)
+        // Mixed keys of 1…5000, and three that share their slot bits, each seen three times.
+        let keys = (1...5000).map { DocumentTerms.mix(UInt64($0)) } + [1 << 40, 2 << 40, 3 << 40]
+        #expect(Set(keys).count == keys.count)
+        for round in 0..<3 {
+            for (n, key) in keys.enumerated() {
+                let (number, isNew) = table.number(of: key)
+                #expect(number == Int32(n) && isNew == (round == 0), "key \(n), round \(round)")
+            }
+        }
+        #expect(table.keys == keys)
+    }
+}
