@@ -13,6 +13,9 @@ public struct SearchText: Sendable, Equatable {
 
     public init(title: String, campaigns: [String], regions: [String], body: String) {
         var original: [Unicode.Scalar] = []
+        // At most a scalar a byte: one pass over the body, not one to count it and one to copy.
+        original.reserveCapacity(title.utf8.count + campaigns.reduce(0) { $0 + $1.utf8.count + 1 }
+            + regions.reduce(0) { $0 + $1.utf8.count + 1 } + body.utf8.count + 3)
         // One field a line: a line break inside a title or a name would shift the fields.
         func append(_ text: String) {
             original.append(contentsOf: text.unicodeScalars.lazy.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
@@ -24,18 +27,23 @@ public struct SearchText: Sendable, Equatable {
         campaignsEnd = original.count
         append(regions.joined(separator: " "))
         regionsEnd = original.count
-        original.append(contentsOf: body.unicodeScalars)
+        for scalar in body.unicodeScalars { original.append(scalar) }
         self.original = original
-        folded = original.map(SearchText.fold)
+        folded = HanFolding.withTable { table in original.map { SearchText.fold($0, table) } }
     }
 
     /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z.
-    @inline(__always)
     public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        HanFolding.withTable { fold(scalar, $0) }
+    }
+
+    /// `fold` with the table at hand, for a whole text: by array lookup (a dictionary
+    /// lookup for every character was a tenth of the search stage), the table fetched once.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, _ table: HanFolding.Table) -> Unicode.Scalar {
         let value = scalar.value
         if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(value + 32)! }
-        // By array lookup: a dictionary lookup for every character was a tenth of the search stage.
-        return HanFolding.simplified(scalar)
+        return HanFolding.simplified(scalar, table)
     }
 
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -119,7 +127,7 @@ public enum SearchTokenizer {
     /// A query as the parts that must all match: Han phrases of two or more characters
     /// and words. One Han character alone finds nothing (it is in almost every article).
     public static func query(_ text: String) -> [QueryPart] {
-        let folded = text.unicodeScalars.map(SearchText.fold)
+        let folded = HanFolding.withTable { table in text.unicodeScalars.map { SearchText.fold($0, table) } }
         var parts: [QueryPart] = []
         var i = 0
         while i < folded.count {
