@@ -33,11 +33,11 @@ public final class PreviewServer: Sendable {
     public func start() async throws -> UInt16 {
         let files = StaticFiles(root: options.output, state: state)
         await server.appendRoute(HTTPRoute(method: .GET, path: StaticFiles.versionPath)) { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
+            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/plain", .init("Cache-Control"): "no-store"]),
                          body: Data(String(await self.state.version).utf8))
         }
         await server.appendRoute("GET *", to: files)
-        let task = Task { try await server.start() }
+        let task = Task { try await server.run() }
         do {
             try await server.waitUntilListening(timeout: 10)
         } catch {

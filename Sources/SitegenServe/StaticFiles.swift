@@ -31,12 +31,12 @@ struct StaticFiles: HTTPHandler {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
             // `/regions` → `/regions/`, so relative links on the page resolve.
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: requested + "/"])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: requested + "/"]))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else { return notFound() }
         let type = Self.contentTypes[file.pathExtension.lowercased()] ?? "application/octet-stream"
         let body = file.pathExtension == "html" ? Self.withReload(data) : data
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
+        return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: type, .init("Cache-Control"): "no-store"]), body: body)
     }
 
     /// `/` → `index.html`, `/regions/` → `regions/index.html`; percent-decoded and checked,
@@ -56,6 +56,6 @@ struct StaticFiles: HTTPHandler {
 
     private func notFound() -> HTTPResponse {
         let page = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path) ?? Data("Not found".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: Self.withReload(page))
+        return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]), body: Self.withReload(page))
     }
 }

@@ -92,7 +92,7 @@ public final class BodyFile: Sendable {
         var template = Array(folder.appendingPathComponent(".bodies-XXXXXX").path.utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
-        unlink(String(cString: template))
+        unlink(template)
         self.descriptor = descriptor
     }
 

@@ -34,7 +34,7 @@ public struct TemplateLibrary: Sendable {
         let files = (fm.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
         for file in files {
             let full = (directory as NSString).appendingPathComponent(file)
-            fm.fileExists(atPath: full, isDirectory: &isDirectory)
+            guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue || file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             guard file.hasSuffix(".mustache") else {
                 assets.append(file)

@@ -10,7 +10,8 @@ enum AtomicFile {
         var template = Array((path + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let temporary = String(cString: template)
+        // The name mkstemp chose, without the closing NUL.
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do {
             defer { close(descriptor) }
             // mkstemp makes the file private; an intermediate is as readable as any file.
