@@ -41,6 +41,25 @@ struct PageContextTests {
         }
     }
 
+    @Test("cards rendered once for every depth are those rendered at each depth, a card whose text has the marker too")
+    func cardsForEveryDepth() throws {
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
+        var articles = ArticleLoader.load(scan.seeds).articles
+        articles[1].title += SiteRenderer.rootMarker + "标记"
+        let renderer = SiteRenderer(index: SiteIndex(articles: articles, gazetteer: .shared), config: SiteConfig(),
+                                    templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
+        let depths = [0, 1, 2, 4]
+        let table = renderer.with(cards: renderer.cardTable(depths: Set(depths)))
+        for depth in depths {
+            for i in articles.indices {
+                let here = SiteRenderer.placeholder(depth: depth)
+                let html = table.renderedCard(i, at: here).html
+                #expect(html == renderer.renderedCard(i, at: here).html, "article \(i) at depth \(depth)")
+                #expect(html.contains("href=\"" + String(repeating: "../", count: depth) + "articles/"))
+            }
+        }
+    }
+
     @Test("each page's header, shared among pages, is that of its own depth and section")
     func sharedFrame() throws {
         let templates = try TemporaryDirectory("frame-templates")
