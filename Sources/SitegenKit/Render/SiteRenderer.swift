@@ -182,15 +182,17 @@ extension SiteRenderer {
     func renderedCard(_ i: Int, at here: OutputPath) -> RenderedCard {
         switch cards {
         case let .fingerprinted(table):
-            return RenderedCard(html: table?.html(of: i, depth: here.depth) ?? cardFingerprint(i, at: here))
+            return RenderedCard(html: table?.html(of: i, depth: here.depth) ?? cardFingerprint(i))
         case let .rendered(table):
             if let html = table?.html(of: i, depth: here.depth) { return RenderedCard(html: html) }
             return RenderedCard(html: renderCard(i, at: here))
         }
     }
 
-    private func cardFingerprint(_ i: Int, at here: OutputPath) -> String {
-        String(HashingEncoder.hash(card(i, at: here), seed: templates.fingerprint(of: "card")), radix: 16)
+    /// What a card is made from, the same at every depth: a card differs between depths
+    /// only by its way up to the root, which the page showing it fixes.
+    private func cardFingerprint(_ i: Int) -> String {
+        String(HashingEncoder.hash(card(i, at: Self.atRoot), seed: templates.fingerprint(of: "card")), radix: 16)
     }
 
     private func renderCard(_ i: Int, at here: OutputPath) -> String {
@@ -213,7 +215,7 @@ extension SiteRenderer {
         guard listing.count > index.articles.count / 4 else { return self }
         let depths = Set(listing.map(\.path.depth))
         var renderer = self
-        renderer.cards = forFingerprints ? .fingerprinted(cardTable(depths: depths, card: cardFingerprint)) : .rendered(cardTable(depths: depths))
+        renderer.cards = forFingerprints ? .fingerprinted(cardFingerprints(depths: depths)) : .rendered(cardTable(depths: depths))
         return renderer
     }
 
@@ -225,16 +227,17 @@ extension SiteRenderer {
     /// each depth, and so is every card if the card template itself has it.
     func cardTable(depths: Set<Int>) -> CardTable {
         let marker = Self.rootMarker
+        @Sendable func hasMarker(_ text: String) -> Bool { text.unicodeScalars.contains(marker) }
+        let emptyCard = ArticleCard(title: "", url: "", date: "", isoDate: "", place: nil, summary: "", campaigns: [])
+        guard !hasMarker(renderedForOwnLine(emptyCard, with: "card")) else { return cardsRenderedAtEachDepth(depths) }
         let marked: [String?] = Array(index.articles.indices).parallelMap { i in
             var card = card(i, at: Self.atRoot)
             let texts = [card.title, card.date, card.isoDate, card.place ?? "", card.summary] + card.campaigns.map(\.title)
-            guard !texts.contains(where: { $0.contains(marker) }) else { return nil }
-            card.url = marker + card.url
-            card.campaigns = card.campaigns.map { Link(title: $0.title, url: $0.url.map { marker + $0 }, count: $0.count) }
+            guard !texts.contains(where: hasMarker) else { return nil }
+            card.url = String(marker) + card.url
+            card.campaigns = card.campaigns.map { Link(title: $0.title, url: $0.url.map { String(marker) + $0 }, count: $0.count) }
             return renderedForOwnLine(card, with: "card")
         }
-        let emptyCard = ArticleCard(title: "", url: "", date: "", isoDate: "", place: nil, summary: "", campaigns: [])
-        guard !renderedForOwnLine(emptyCard, with: "card").contains(marker) else { return cardTable(depths: depths, card: renderCard) }
         var table: [Int: [String]] = [:]
         for depth in depths {
             let here = Self.placeholder(depth: depth), up = String(repeating: "../", count: depth)
@@ -246,12 +249,12 @@ extension SiteRenderer {
     }
 
     /// Where the way up to the root goes in a card rendered for every depth.
-    static let rootMarker = "\u{E000}"
+    static let rootMarker: Unicode.Scalar = "\u{E000}"
 
     /// `text` with every `marker` replaced, on the UTF-8 bytes (Foundation's
     /// `replacingOccurrences` took longer than rendering the card).
-    static func replacing(_ marker: String, with replacement: String, in text: String) -> String {
-        let marker = Array(marker.utf8), replacement = Array(replacement.utf8)
+    static func replacing(_ marker: Unicode.Scalar, with replacement: String, in text: String) -> String {
+        let marker = Array(String(marker).utf8), replacement = Array(replacement.utf8)
         var out: [UInt8] = []
         var text = text
         return text.withUTF8 { bytes in
@@ -276,11 +279,18 @@ extension SiteRenderer {
         OutputPath(String(repeating: "x/", count: depth) + "index.html")!
     }
 
-    private func cardTable(depths: Set<Int>, card: @Sendable (Int, OutputPath) -> String) -> CardTable {
+    /// Every article's card fingerprint, made once for all `depths`.
+    private func cardFingerprints(depths: Set<Int>) -> CardTable {
+        let fingerprints = Array(index.articles.indices).parallelMap(cardFingerprint)
+        return CardTable(byDepth: Dictionary(uniqueKeysWithValues: depths.map { ($0, fingerprints) }))
+    }
+
+    /// Every article's card rendered at each of `depths`.
+    private func cardsRenderedAtEachDepth(_ depths: Set<Int>) -> CardTable {
         var table: [Int: [String]] = [:]
         for depth in depths {
             let here = Self.placeholder(depth: depth)
-            table[depth] = Array(index.articles.indices).parallelMap { i in card(i, here) }
+            table[depth] = Array(index.articles.indices).parallelMap { i in renderCard(i, at: here) }
         }
         return CardTable(byDepth: table)
     }

@@ -45,7 +45,7 @@ struct PageContextTests {
     func cardsForEveryDepth() throws {
         let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
         var articles = ArticleLoader.load(scan.seeds).articles
-        articles[1].title += SiteRenderer.rootMarker + "标记"
+        articles[1].title += String(SiteRenderer.rootMarker) + "标记"
         let renderer = SiteRenderer(index: SiteIndex(articles: articles, gazetteer: .shared), config: SiteConfig(),
                                     templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
         let depths = [0, 1, 2, 4]
