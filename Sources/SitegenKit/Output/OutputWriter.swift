@@ -126,7 +126,9 @@ public final class OutputWriter: Sendable {
                 if let i = previousPositions[item.path] { kept[i] = item.file } else { added[item.path] = item.file }
             }
             manifest.record(kept: kept, of: previous, added: added)
-            removals = previous.paths.indices.filter { kept[$0] == nil }.map { previous.paths[$0].rawValue }
+            // (A damaged manifest may name a file twice: only the place the table gives it counts.)
+            removals = previous.paths.indices.filter { kept[$0] == nil && kept[previousPositions[previous.paths[$0]]!] == nil }
+                .map { previous.paths[$0].rawValue }
         } else {
             var files: [OutputPath: BuildManifest.File] = [:]
             files.reserveCapacity(placed.count)

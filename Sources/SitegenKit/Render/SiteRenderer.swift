@@ -272,6 +272,8 @@ extension SiteRenderer {
             return String(decoding: out, as: UTF8.self)
         }
     }
+
+    /// The home page: links from it have no way up in front.
     static let atRoot = OutputPath("index.html")!
 
     /// A page at `depth` folders below the root: what a card at that depth links from.
