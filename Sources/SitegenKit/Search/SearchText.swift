@@ -32,13 +32,9 @@ public struct SearchText: Sendable, Equatable {
         folded = HanFolding.withTable { table in original.map { SearchText.fold($0, table) } }
     }
 
-    /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z.
-    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        HanFolding.withTable { fold(scalar, $0) }
-    }
-
-    /// `fold` with the table at hand, for a whole text: by array lookup (a dictionary
-    /// lookup for every character was a tenth of the search stage), the table fetched once.
+    /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z. By
+    /// array lookup (a dictionary lookup for every character was a tenth of the search
+    /// stage), with the table fetched once for a whole text.
     @inline(__always)
     static func fold(_ scalar: Unicode.Scalar, _ table: HanFolding.Table) -> Unicode.Scalar {
         let value = scalar.value
