@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Show what is extracted from raw pages, and write their Markdown intermediates.")
 
-    @Argument(help: "Raw page files (.txt).") var files: [String]
+    @Argument(help: "Raw page files (.txt), or folders: every .txt page in each, by name.") var files: [String]
     @Option(help: "Folder the Markdown intermediates are written to.") var markdown = ".sitegen/markdown"
     @Flag(help: "Also write the extracted .md beside each raw file, to correct by hand; it wins over the .txt from then on.")
     var keep = false
@@ -16,6 +16,7 @@ struct ImportCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: markdown)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var failures = 0
+        let files = Self.pages(named: files)
         // Extraction and writing run on all cores; what was found is printed in order.
         for (path, result) in zip(files, try importer.importFiles(files, writingIntermediatesTo: directory)) {
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
@@ -36,6 +37,19 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// The pages the arguments name: a file as it is, a folder as the `.txt` pages in it,
+    /// by name. (A folder is also how to import thousands of pages in one process: the
+    /// argument parser takes time that grows with the square of their number.)
+    static func pages(named arguments: [String]) -> [String] {
+        arguments.flatMap { path -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+        }
     }
 
     func describe(_ article: Article, writtenTo path: String) -> String {

@@ -8,6 +8,25 @@ struct KeepImportTests {
         try Subprocess.run(OutputIntegrityTests.executable, arguments, in: directory)
     }
 
+    @Test("import of a folder imports every .txt page in it, by name, as naming them one by one does")
+    func folder() throws {
+        let dir = try TemporaryDirectory("import-folder")
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("seeds"), to: dir.file("seeds"))
+        try Data("not a page".utf8).write(to: dir.file("seeds/notes.md"))
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.file("seeds").path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(pages.count == 5)
+        let (status, output) = try Self.run(["import", "seeds", "--markdown", "one"], in: dir.url)
+        #expect(status == 0, "\(output)")
+        let (named, byName) = try Self.run(["import", "--markdown", "each"] + pages.map { "seeds/" + $0 }, in: dir.url)
+        #expect(named == 0, "\(byName)")
+        #expect(output == byName.replacingOccurrences(of: "each/", with: "one/"))
+        for page in pages {
+            let md = (page as NSString).deletingPathExtension + ".md"
+            #expect(dir.read("one/" + md) != nil && dir.read("one/" + md) == dir.read("each/" + md), "\(md)")
+        }
+        #expect(dir.files(under: "one").count == 5, "the .md in the folder is not a page")
+    }
+
     @Test("import --keep writes the .md beside the page, and the edited .md wins from then on")
     func keepThenEdit() throws {
         let dir = try TemporaryDirectory("keep")
