@@ -29,17 +29,16 @@ public struct SearchText: Sendable, Equatable {
         regionsEnd = original.count
         for scalar in body.unicodeScalars { original.append(scalar) }
         self.original = original
-        folded = HanFolding.withTable { table in original.map { SearchText.fold($0, table) } }
+        folded = original.map(SearchText.fold)
     }
 
-    /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z. By
-    /// array lookup (a dictionary lookup for every character was a tenth of the search
-    /// stage), with the table fetched once for a whole text.
+    /// One character to one character: the CJK table of `HanFolding`, and A–Z to a–z.
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar, _ table: HanFolding.Table) -> Unicode.Scalar {
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(value + 32)! }
-        return HanFolding.simplified(scalar, table)
+        // By array lookup: a dictionary lookup for every character was a tenth of the search stage.
+        return HanFolding.simplified(scalar)
     }
 
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -123,7 +122,7 @@ public enum SearchTokenizer {
     /// A query as the parts that must all match: Han phrases of two or more characters
     /// and words. One Han character alone finds nothing (it is in almost every article).
     public static func query(_ text: String) -> [QueryPart] {
-        let folded = HanFolding.withTable { table in text.unicodeScalars.map { SearchText.fold($0, table) } }
+        let folded = text.unicodeScalars.map(SearchText.fold)
         var parts: [QueryPart] = []
         var i = 0
         while i < folded.count {

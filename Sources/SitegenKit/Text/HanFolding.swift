@@ -10,34 +10,18 @@ public enum HanFolding {
     /// Anything outside the CJK Unified Ideographs block is left as it is.
     public static func simplified(_ text: String) -> String {
         // Most text is Simplified already: check first, by array lookup, and return it as is.
-        withTable { table in
-            guard text.unicodeScalars.contains(where: { simplified($0, table) != $0 }) else { return text }
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: text.unicodeScalars.lazy.map { simplified($0, table) })
-            return String(scalars)
-        }
+        guard text.unicodeScalars.contains(where: { simplified($0) != $0 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.map { simplified($0) })
+        return String(scalars)
     }
 
     /// One character folded, by array lookup (the table covers U+4E00–U+9FFF only).
     @inline(__always)
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        withTable { simplified(scalar, $0) }
-    }
-
-    /// The table, for folding many characters: fetched once, not once a character (each
-    /// fetch of a lazily made global checks that it is made).
-    public typealias Table = UnsafeBufferPointer<UInt32>
-
-    @inline(__always)
-    public static func withTable<T>(_ body: (Table) -> T) -> T {
-        ideographs.withUnsafeBufferPointer(body)
-    }
-
-    @inline(__always)
-    public static func simplified(_ scalar: Unicode.Scalar, _ table: Table) -> Unicode.Scalar {
         let value = scalar.value
         guard value >= 0x4E00, value <= 0x9FFF else { return scalar }
-        return Unicode.Scalar(table[Int(value - 0x4E00)])!
+        return Unicode.Scalar(ideographs[Int(value - 0x4E00)])!
     }
 
     /// Builds the table now (ICU's transform over 20,992 characters: 20 ms), so that a
