@@ -31,6 +31,14 @@ public enum SearchIndexWriter {
     /// Postings larger than this are stored in a file of their own.
     public static let ownFileThreshold = 2048
 
+    /// DEFLATE levels for the two big kinds of file; the table and the buckets (1 MB at
+    /// 10,000 articles) keep Deflate's level 6. Measured on the 10,000-article index with
+    /// libdeflate, one core: the documents (44 MB of text) take 0.27 s at level 1 against
+    /// 0.47 s at 6, for 1.4 % more bytes; the own files (49 MB of postings) 0.41 s at
+    /// level 4 against 0.56 s, for 0.4 % more.
+    static let documentLevel: Int32 = 1
+    static let ownFileLevel: Int32 = 4
+
     /// The index's files, all held in memory (for tests and small sites).
     public static func files(for articles: [Article], ownFileThreshold: Int = ownFileThreshold) throws -> (files: [(OutputPath, [UInt8])], manifest: OutputPath) {
         let written = try write(for: articles, ownFileThreshold: ownFileThreshold) { path, bytes in (path, bytes) }
@@ -61,7 +69,7 @@ public enum SearchIndexWriter {
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
-                let document = Deflate.compress(documentBytes(article, text))
+                let document = Deflate.compress(documentBytes(article, text), level: documentLevel)
                 return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document),
                         articleHash: article.contentHash)
             }
@@ -158,7 +166,7 @@ public enum SearchIndexWriter {
                 // which another term may share.
                 var content: [UInt8] = []
                 Varint.append(entry.term.count, to: &content)
-                let file = Deflate.compress(content + entry.term + payload)
+                let file = Deflate.compress(content + entry.term + payload, level: ownFileLevel)
                 let name = Array(hash(file).prefix(ownNameSize))
                 let ownFile = SearchState.OwnFile(key: entry.key, termHash: fnv1a32(entry.term), name: name)
                 own.append((ownFile.fileName, file, ownFile))
