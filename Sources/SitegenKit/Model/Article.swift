@@ -53,7 +53,8 @@ public struct Article: Sendable, Equatable {
         get { box.fields.summary }
         set { unique().fields.summary = newValue }
     }
-    /// The body as normalised CommonMark (`body.markdown`), in memory or read from disk.
+    /// The body in CommonMark (`body.markdown`), in memory or read from disk: normalised
+    /// when imported from a page, as written when authored.
     public var body: ArticleBody {
         get { box.fields.body }
         set { unique().fields.body = newValue }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An article's body (normalised CommonMark), and where it is kept: in memory, or in a
+/// An article's body (CommonMark), and where it is kept: in memory, or in a
 /// `BodyFile` — the article cache it was read from, or the spill file of a body imported
 /// afresh. Bodies are most of an article's bytes (a 50,000-article site holds 300 MB of
 /// them) and each is read only a few times after import (its page, its search document),

@@ -18,6 +18,16 @@ struct IntermediateTests {
         #expect(parsed == article)
     }
 
+    @Test("an authored body is kept as written from its first line of text, and renders as its normalised form does")
+    func authoredBodyAsWritten() throws {
+        let body = "__加粗__的开头\n* 一项\n* 两项\n\n\n\n## 小标题\n正文 *强调*\n"
+        let article = try #require(Intermediate.parse("---\ntitle: 标题\ndate: 2023-07-04\n---\n\n \n" + body, file: "seeds/a.md").value)
+        #expect(article.body.markdown == body)
+        let normalised = CommonMark.normalise(body)
+        #expect(normalised != body)
+        #expect(HTMLRenderer.render(markdown: body) == HTMLRenderer.render(markdown: normalised))
+    }
+
     @Test("problems name the line in the original file", arguments: [
         ("---\ntitle: 标题\ndate: 2023/13/01\n---\n正文", "seeds/a.md:3: error: date \"2023/13/01\" is not a date; write it as YYYY-MM-DD"),
         ("---\ndate: 2023-07-04\n---\n正文", "seeds/a.md:2: error: no title; add title: 标题 to the front matter"),
