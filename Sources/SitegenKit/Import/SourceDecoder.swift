@@ -18,14 +18,15 @@ public enum SourceEncoding: String, Sendable {
     case utf16LE = "UTF-16LE", utf16BE = "UTF-16BE"
 }
 
-/// A decoded page: text with line breaks normalised to `\n`, so that line *n* of
-/// `lines` is line *n* of the file as the editor's text editor shows it.
+/// A decoded page, split into lines without their breaks, so that line *n* of `lines`
+/// is line *n* of the file as the editor's text editor shows it. The lines are slices of
+/// one decoded text: splitting a page copies nothing.
 public struct SourceText: Sendable, Equatable {
     public var path: String
     public var encoding: SourceEncoding
-    public var lines: [String]
+    public var lines: [Substring]
 
-    public init(path: String, encoding: SourceEncoding, lines: [String]) {
+    public init(path: String, encoding: SourceEncoding, lines: [Substring]) {
         self.path = path
         self.encoding = encoding
         self.lines = lines
@@ -63,25 +64,27 @@ public enum SourceDecoder {
     }
 
     /// Splits on LF, CRLF and lone CR, so CRLF files number their lines as editors do.
-    static func splitLines(_ text: String) -> [String] {
-        // On the UTF-8 bytes: CR and LF are ASCII, so they never fall inside a character.
-        var lines: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
-                i = utf8.index(after: i)
-                continue
+    static func splitLines(_ text: String) -> [Substring] {
+        // On the UTF-8 bytes, by offset: CR and LF are ASCII, so they never fall inside a
+        // character, and an offset into a native string is an index at no cost.
+        var text = text
+        let ends = text.withUTF8 { bytes -> [(start: Int, end: Int)] in
+            var ends: [(start: Int, end: Int)] = []
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                i += 1
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+                ends.append((start, i - 1))
+                if byte == UInt8(ascii: "\r"), i < bytes.count, bytes[i] == UInt8(ascii: "\n") { i += 1 }
+                start = i
             }
-            lines.append(String(text[start..<i]))
-            i = utf8.index(after: i)
-            if byte == UInt8(ascii: "\r"), i != utf8.endIndex, utf8[i] == UInt8(ascii: "\n") { i = utf8.index(after: i) }
-            start = i
+            if start < bytes.count { ends.append((start, bytes.count)) }
+            return ends
         }
-        if start != utf8.endIndex { lines.append(String(text[start...])) }
-        return lines
+        let utf8 = text.utf8
+        return ends.map { text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)] }
     }
 }
 
@@ -89,6 +92,11 @@ private extension SourceDecoder {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     static func decodeText(_ bytes: [UInt8]) -> (String, SourceEncoding)? {
+        // Plain UTF-8, nearly every file, needs no copy into a Data.
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+           utf16WithoutBOM(bytes) == nil, let text = String(validating: bytes, as: UTF8.self) {
+            return (text, .utf8)
+        }
         let data = Data(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return String(data: data.dropFirst(3), encoding: .utf8).map { ($0, .utf8BOM) }
@@ -130,13 +138,16 @@ private extension SourceDecoder {
 
     /// More than 1 % control characters (other than tab and line breaks) is not a page.
     static func looksBinary(_ text: String) -> Bool {
-        var controls = 0, total = 0
-        for scalar in text.unicodeScalars {
-            total += 1
-            if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r", scalar != "\u{0C}" {
-                controls += 1
+        // On the UTF-8 bytes: every scalar has one byte that is not a continuation byte
+        // (10xxxxxx), and every control character is one ASCII byte.
+        var text = text
+        return text.withUTF8 { bytes in
+            var controls = 0, total = 0
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { total += 1 }
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { controls += 1 }
             }
+            return controls * 100 > total
         }
-        return controls * 100 > total
     }
 }
