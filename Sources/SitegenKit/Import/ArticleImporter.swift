@@ -64,10 +64,10 @@ public struct ArticleImporter: Sendable {
     /// into `intermediates` (as `<stem>.md`) when given; results in the order given.
     public func importFiles(_ paths: [String], writingIntermediatesTo intermediates: URL? = nil) throws -> [Imported<Article>] {
         try paths.parallelMap { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = FileBytes.read(path) else {
                 return Imported(nil, diagnostics: [.error(path, "the file cannot be read", fix: "check the path")])
             }
-            let result = importPage(SourceFile(path: path, bytes: [UInt8](data)))
+            let result = importPage(SourceFile(path: path, bytes: bytes))
             if let directory = intermediates, let article = result.value {
                 try AtomicFile.write(Array(Intermediate.text(for: article).utf8), to: Self.intermediatePath(for: path, in: directory).path)
             }

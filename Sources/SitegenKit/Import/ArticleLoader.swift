@@ -36,10 +36,10 @@ public enum ArticleLoader {
             if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
                 return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, isAsRecorded: true)
             }
-            guard stamp != nil, let data = FileManager.default.contents(atPath: seed.filePath) else {
+            guard stamp != nil, let bytes = FileBytes.read(seed.filePath) else {
                 return SeedState(seed: seed, stamp: nil, contentHash: 0)
             }
-            return SeedState(seed: seed, stamp: stamp, contentHash: contentHash(of: [UInt8](data)))
+            return SeedState(seed: seed, stamp: stamp, contentHash: contentHash(of: bytes))
         }
     }
 
@@ -119,7 +119,7 @@ public enum ArticleLoader {
         let importer = ArticleImporter(resolver: resolver, slugs: SlugMemo(known: known))
         let imported = toImport.parallelMap { i -> ArticleCache.Entry in
             let state = states[i]
-            guard state.contentHash != 0, let bytes = FileManager.default.contents(atPath: state.seed.filePath).map({ [UInt8]($0) }) else {
+            guard state.contentHash != 0, let bytes = FileBytes.read(state.seed.filePath) else {
                 let unreadable = Imported<Article>(nil, diagnostics: [.error(state.seed.path, "the file cannot be read", fix: "check its permissions")])
                 return ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0)
             }
