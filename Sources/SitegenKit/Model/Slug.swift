@@ -29,18 +29,11 @@ public struct Slug: Sendable, Hashable, Encodable, Comparable, CustomStringConve
     /// letter or digit becomes a hyphen. Returns nil when nothing usable is left (a title
     /// of only punctuation or emoji).
     public init?(transliterating text: String, maxLength: Int = 80) {
-        let plain = Pinyin.toneless(Pinyin.shared.romanize(text))
-        var out = ""
-        var lastWasHyphen = true
-        for scalar in plain.lowercased().unicodeScalars {
-            if scalar.isASCII, Slug.isAllowed(UInt8(scalar.value)), scalar != "-" {
-                out.unicodeScalars.append(scalar)
-                lastWasHyphen = false
-            } else if !lastWasHyphen {
-                out.append("-")
-                lastWasHyphen = true
-            }
-        }
+        let romanized = Pinyin.shared.romanize(text)
+        // The readings are toneless already, and the rest of most titles is ASCII or
+        // punctuation that neither dropping marks nor lowercasing turns into a letter:
+        // such a text skips both (a fifth of making a slug).
+        var out = Self.hyphenated(romanized.unicodeScalars.allSatisfy(Self.keepsItsHyphen) ? romanized : Self.folded(romanized))
         // Cut at a word boundary so a long title does not end mid-syllable.
         if out.utf8.count > maxLength {
             var cut = String(out.prefix(maxLength))
@@ -49,6 +42,41 @@ public struct Slug: Sendable, Hashable, Encodable, Comparable, CustomStringConve
         }
         while out.hasSuffix("-") { out.removeLast() }
         self.init(out)
+    }
+
+    /// The text with its tone and other marks dropped, lowercased: `Lǜ Ä` → `lu a`.
+    static func folded(_ text: String) -> String {
+        Pinyin.toneless(text).lowercased()
+    }
+
+    /// ASCII letters (lowercased) and digits as they are; each run of anything else one
+    /// hyphen, none at the start.
+    static func hyphenated(_ text: String) -> String {
+        var out = ""
+        var lastWasHyphen = true
+        for scalar in text.unicodeScalars {
+            let byte = scalar.isASCII ? UInt8(scalar.value) : 0
+            let lower = (65...90).contains(byte) ? byte + 32 : byte
+            if lower != 0, Slug.isAllowed(lower), lower != UInt8(ascii: "-") {
+                out.unicodeScalars.append(Unicode.Scalar(lower))
+                lastWasHyphen = false
+            } else if !lastWasHyphen {
+                out.append("-")
+                lastWasHyphen = true
+            }
+        }
+        return out
+    }
+
+    /// Scalars that `folded` leaves ASCII or leaves as something `hyphenated` makes a
+    /// hyphen of: ASCII, the middle dot, general punctuation, CJK punctuation and the
+    /// full-width forms (whose decompositions are compatibility ones, which `folded` does
+    /// not apply). A test checks every one of them.
+    static func keepsItsHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xB7, 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF: true
+        default: false
+        }
     }
 
     /// The same slug with a numeric suffix, for the second and later articles of one title.

@@ -47,6 +47,18 @@ struct SlugTests {
         #expect(differing.isEmpty, "\(differing.count) of \(titles.count) differ, e.g. \(differing.prefix(3))")
     }
 
+    @Test("every scalar that skips folding gives the slug folding would have given")
+    func foldingSkipped() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), Slug.keepsItsHyphen(scalar) else { continue }
+            let text = "Ab" + String(scalar) + "c1" + String(scalar) + String(scalar)
+            #expect(Slug.hyphenated(text) == Slug.hyphenated(Slug.folded(text)), "U+\(String(value, radix: 16))")
+        }
+        // And one that must not skip it: the marks go, the letters stay.
+        #expect(!Slug.keepsItsHyphen("ǜ") && Slug.hyphenated(Slug.folded("Lǜ Ä")) == "lu-a")
+        #expect(Slug(transliterating: "Lǜ Ä“党建+”ÉCOLE")?.rawValue == "lu-a-dang-jian-ecole")
+    }
+
     @Test("a slug is lowercase letters, digits and single hyphens inside", arguments: [
         ("dang-jian-plus", true), ("a", true), ("2024-nian", true), ("a--b", false), ("-a", false), ("a-", false),
         ("A", false), ("", false), ("a b", false), ("党建", false), ("a-b--", false), ("--", false),
