@@ -2,31 +2,42 @@
 /// it. Every component is checked, so nothing downstream has to check again.
 public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let rawValue: String
+    /// How many folders deep the file sits: 0 for `index.html`, 2 for `articles/x/index.html`.
+    /// Counted once, while the path is checked: every relative link on a page asks it.
+    public let depth: Int
 
     /// Refuses empty, absolute, `.`/`..` and hidden components, backslashes, NUL and
     /// control characters.
     public init?(_ text: String) {
-        guard text.utf8.count <= 1024, Self.isSafe(text.utf8) else { return nil }
+        guard text.utf8.count <= 1024, let depth = Self.safeDepth(text.utf8) else { return nil }
         rawValue = text
+        self.depth = depth
     }
 
-    /// One pass over the bytes, component by component (a build checks tens of thousands).
-    private static func isSafe(_ bytes: String.UTF8View) -> Bool {
+    /// One pass over the bytes, component by component (a build checks tens of thousands):
+    /// the number of separators, or nil when the path is not safe.
+    private static func safeDepth(_ bytes: String.UTF8View) -> Int? {
         var componentLength = 0
         var startsWithDot = false
+        var separators = 0
         for byte in bytes {
             if byte == UInt8(ascii: "/") {
-                if componentLength == 0 || startsWithDot { return false }
+                if componentLength == 0 || startsWithDot { return nil }
                 componentLength = 0
+                separators += 1
                 continue
             }
-            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") { return false }
+            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") { return nil }
             if componentLength == 0 { startsWithDot = byte == UInt8(ascii: ".") }
             componentLength += 1
         }
         // A leading dot covers ".", ".." and hidden names alike.
-        return componentLength > 0 && !startsWithDot
+        return componentLength > 0 && !startsWithDot ? separators : nil
     }
+
+    // The path alone says which file it is (the depth follows from it).
+    public static func == (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// `articles/<slug>/index.html`: a page at a pretty URL.
     public static func page(_ components: String...) -> OutputPath {
@@ -34,10 +45,6 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var components: [Substring] { rawValue.split(separator: "/") }
-
-    /// How many folders deep the file sits: 0 for `index.html`, 2 for `articles/x/index.html`.
-    /// (Every relative link asks this, so it counts separators rather than splitting.)
-    public var depth: Int { rawValue.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
 
     /// The relative URL from this file to `target`, as a browser opening files from disk
     /// needs it: `../../regions/620000/index.html`.
