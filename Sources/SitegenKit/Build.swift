@@ -78,25 +78,29 @@ public enum Build {
         }
 
         let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
-        let (seeds, states) = try clock.stage("Read seeds") {
+        let knownStamps = SeedStamps.load(from: stampsURL)
+        func recordStamps(_ states: [ArticleLoader.SeedState]) {
+            guard let stamps = ArticleLoader.stamps(of: states, recorded: knownStamps) else { return }
+            try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
+            try? stamps.write(to: stampsURL)
+        }
+        let (seeds, scanned) = try clock.stage("Read seeds") {
             let seeds = try SeedScanner.scan(directory: options.seeds)
-            let known = SeedStamps.load(from: stampsURL)
-            let states = ArticleLoader.states(of: seeds.seeds, stamps: known)
-            if let stamps = ArticleLoader.stamps(of: states, recorded: known) {
-                try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
-                try? stamps.write(to: stampsURL)
-            }
-            return (seeds, states)
+            let states = ArticleLoader.states(of: seeds.seeds, stamps: knownStamps)
+            // Seeds new to the records are read by the import, which records them then.
+            let allRead = states.allSatisfy { $0.contentHash != nil }
+            if allRead { recordStamps(states) }
+            return (seeds, (states: states, allRead: allRead))
         }
 
-        // Nothing changed: the output is what this build would write.
+        // Nothing changed: the output is what this build would write. (A seed not read yet
+        // is new since the last build: something changed.)
         let frame = frameFingerprint(options, templates: templates)
-        let inputs = inputFingerprint(frame: frame, seeds: states)
         let previous = intactManifest.value
         // (The intermediates of raw pages are written by the build too: a deleted folder of
         // them is a change.)
-        let intermediatesPresent = !states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)
-        if let previous, previous.inputs == inputs, intermediatesPresent {
+        let intermediatesPresent = !scanned.states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)
+        if scanned.allRead, let previous, previous.inputs == inputFingerprint(frame: frame, seeds: scanned.states), intermediatesPresent {
             report.diagnostics = seeds.diagnostics + previous.diagnostics
             report.articles = previous.articleCount
             report.pages = previous.files.filter { $0.pageFingerprint != 0 }.count
@@ -110,9 +114,12 @@ public enum Build {
         // is read: the gazetteer (30 ms) and the Traditional → Simplified one (20 ms).
         let tables = Pending { _ = Gazetteer.shared; HanFolding.prepare() }
         let today = ArticleDate.today()
-        let (articles, articleDiagnostics, fresh, replaced, cacheWrite) = clock.stage("Import articles") {
-            importArticles(states, options: options, today: today)
+        let (states, articles, articleDiagnostics, fresh, replaced, cacheWrite) = clock.stage("Import articles") {
+            let imported = importArticles(scanned.states, options: options, today: today)
+            if !scanned.allRead { recordStamps(imported.states) }
+            return imported
         }
+        let inputs = inputFingerprint(frame: frame, seeds: states)
         defer { _ = cacheWrite?.value; _ = tables.value }
         report.diagnostics = seeds.diagnostics + articleDiagnostics
         report.articles = articles.count
@@ -258,10 +265,12 @@ public enum Build {
     /// are then moved to a spill file in the cache folder, so that from here on a build
     /// holds one article's body at a time, not all of them.
     static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions, today: ArticleDate)
-        -> (articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>, replaced: [String: Article], cacheWrite: Pending<Void>?) {
+        -> (states: [ArticleLoader.SeedState], articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>,
+            replaced: [String: Article], cacheWrite: Pending<Void>?) {
         let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
         let cache = ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current)
         let loaded = ArticleLoader.load(states, cache: cache)
+        try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
         var cacheWrite: Pending<Void>?
         if loaded.imported > backgroundCacheWriteLimit {
             try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current)
@@ -280,7 +289,7 @@ public enum Build {
         let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
         // The bodies from the cache stay in its file; those imported afresh go to a spill file.
         let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
-        let result = (spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
+        let result = (loaded.states, spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
         // The cache as read (10,000 entries) is not needed any more.
         releaseInBackground((consume cache, consume loaded))
         return result
@@ -310,7 +319,7 @@ public enum Build {
         hasher.combine(frame)
         for seed in seeds {
             hasher.combine(seed.seed.path)
-            hasher.combine(seed.contentHash)
+            hasher.combine(seed.contentHash!)
         }
         // Not the pages but the warnings depend on the day (a date in the future): on a new
         // day the build runs through once, rendering nothing that did not change.

@@ -12,15 +12,17 @@ public enum ArticleLoader {
     struct SeedState: Sendable {
         var seed: SeedFile
         var stamp: FileStamp?
-        /// 0 when the file cannot be read. (The bytes are not kept: the import reads the
-        /// few files that changed again, rather than hold every seed in memory.)
-        var contentHash: UInt64
+        /// 0 when the file cannot be read; nil until the import reads it, for a seed the
+        /// last build did not record (all of them, in a first build), which is then read
+        /// once rather than twice. (The bytes are not kept: the import reads the few files
+        /// that changed again, rather than hold every seed in memory.)
+        var contentHash: UInt64?
         /// The stamp and hash are those recorded by the last build.
         var isAsRecorded = false
     }
 
     /// Each seed's content hash: from `stamps` when its file stamp is unchanged, else by
-    /// reading it.
+    /// reading it; none yet for a seed `stamps` does not have (the import reads it).
     static func states(of seeds: [SeedFile], stamps: SeedStamps) -> [SeedState] {
         // The seeds share a folder: stat'ed inside it, the kernel walks one name a seed,
         // not the whole path (the stats were a third of a rebuild with no change).
@@ -36,6 +38,8 @@ public enum ArticleLoader {
             if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
                 return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, isAsRecorded: true)
             }
+            // A seed new to the records: no cache entry can be looked up by its hash either.
+            if stamp != nil, stamps.entries[seed.path] == nil { return SeedState(seed: seed, stamp: stamp, contentHash: nil) }
             guard stamp != nil, let bytes = FileBytes.read(seed.filePath) else {
                 return SeedState(seed: seed, stamp: nil, contentHash: 0)
             }
@@ -49,10 +53,11 @@ public enum ArticleLoader {
     /// Those recorded, with the few seeds not as recorded patched in; made afresh only
     /// when seeds are gone.
     static func stamps(of states: [SeedState], recorded: SeedStamps) -> SeedStamps? {
+        precondition(states.allSatisfy { $0.contentHash != nil }, "seeds not read yet have no stamps to record")
         var stamps = recorded
         var changed = false
         for state in states where !state.isAsRecorded {
-            let entry = state.stamp.map { SeedStamps.Entry(stamp: $0, contentHash: state.contentHash) }
+            let entry = state.stamp.map { SeedStamps.Entry(stamp: $0, contentHash: state.contentHash!) }
             if stamps.entries[state.seed.path] != entry {
                 stamps.entries[state.seed.path] = entry
                 changed = true
@@ -70,12 +75,14 @@ public enum ArticleLoader {
     static func stamps(of states: [SeedState]) -> SeedStamps {
         var stamps = SeedStamps()
         for state in states {
-            if let stamp = state.stamp { stamps.entries[state.seed.path] = .init(stamp: stamp, contentHash: state.contentHash) }
+            if let stamp = state.stamp { stamps.entries[state.seed.path] = .init(stamp: stamp, contentHash: state.contentHash!) }
         }
         return stamps
     }
 
     struct Loaded {
+        /// The seeds' states, every content hash known now.
+        var states: [SeedState]
         var articles: [Article]
         var diagnostics: [Diagnostic]
         /// Seeds that were imported rather than taken from the cache.
@@ -103,11 +110,17 @@ public enum ArticleLoader {
     /// Loads the seeds, taking those whose bytes are unchanged from `cache`.
     static func load(_ states: [SeedState], resolver: RegionResolver = RegionResolver(gazetteer: .shared),
                      cache: ArticleCache) -> Loaded {
-        // What the cache has of the seeds as they are now; nil for those to import.
-        var entries: [ArticleCache.Entry?] = states.parallelMap { state in
-            guard state.contentHash != 0, let cached = cache[state.seed.path], cached.contentHash == state.contentHash else { return nil }
-            return cached
+        // What the cache has of the seeds as they are now; nil for those to import. A seed
+        // not read yet is read here only when the cache has an entry to compare it with.
+        let looked = states.parallelMap { state -> (entry: ArticleCache.Entry?, hash: UInt64?) in
+            guard let cached = cache[state.seed.path] else { return (nil, state.contentHash) }
+            let hash = state.contentHash ?? FileBytes.read(state.seed.filePath).map(contentHash(of:)) ?? 0
+            return (hash != 0 && cached.contentHash == hash ? cached : nil, hash)
         }
+        var entries = looked.map(\.entry)
+        var states = states
+        for i in states.indices { states[i].contentHash = looked[i].hash }
+        let read = states
         let toImport = states.indices.filter { entries[$0] == nil }
         // The slugs the cache kept for the titles of the seeds imported again.
         var known: [String: Slug] = [:]
@@ -118,7 +131,7 @@ public enum ArticleLoader {
         }
         let importer = ArticleImporter(resolver: resolver, slugs: SlugMemo(known: known))
         let imported = toImport.parallelMap { i -> ArticleCache.Entry in
-            let state = states[i]
+            let state = read[i]
             guard state.contentHash != 0, let bytes = FileBytes.read(state.seed.filePath) else {
                 let unreadable = Imported<Article>(nil, diagnostics: [.error(state.seed.path, "the file cannot be read", fix: "check its permissions")])
                 return ArticleCache.Entry(contentHash: 0, imported: unreadable, textKey: 0)
@@ -130,7 +143,12 @@ public enum ArticleLoader {
                                       textKey: imported.value.map { DuplicateFinder.key(of: $0.body.markdown) } ?? 0,
                                       titleSlug: imported.value.flatMap { importer.slugs.known($0.title)?.rawValue } ?? "")
         }
-        for (i, entry) in zip(toImport, imported) { entries[i] = entry }
+        for (i, entry) in zip(toImport, imported) {
+            entries[i] = entry
+            states[i].contentHash = entry.contentHash
+        }
+        // A file that cannot be read is not recorded: the next build tries it again.
+        for i in states.indices where states[i].contentHash == 0 { states[i].stamp = nil }
 
         var found: [Article] = [], keys: [UInt64] = [], diagnostics: [Diagnostic] = []
         found.reserveCapacity(states.count)
@@ -175,7 +193,7 @@ public enum ArticleLoader {
             let present = Set(states.map(\.seed.path))
             changes += cache.entries.keys.filter { !present.contains($0) }.sorted().map { ($0, nil) }
         }
-        return Loaded(articles: articles, diagnostics: diagnostics + duplicates, imported: toImport.count,
+        return Loaded(states: states, articles: articles, diagnostics: diagnostics + duplicates, imported: toImport.count,
                       fresh: Set(imported.compactMap { $0.imported.value?.origin }), replaced: replaced,
                       changes: changes, previous: cache)
     }

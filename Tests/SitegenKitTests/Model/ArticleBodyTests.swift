@@ -132,4 +132,23 @@ struct ArticleLoaderCacheTests {
         #expect(fewer.imported == 0 && fewer.changes.map(\.path) == ["seeds/b.md"])
         #expect(Set(fewer.cache.entries.keys) == ["seeds/a.md"])
     }
+
+    @Test("a seed the records do not have is read once, by the import, which gives its hash; one gone meanwhile is not recorded")
+    func readOnce() throws {
+        let folder = try TemporaryDirectory("loader-read-once")
+        let seeds = try ["a.md", "b.md"].map { name -> SeedFile in
+            let file = folder.file(name)
+            try "---\ntitle: \"\(name)\"\ndate: 2024-01-02\n---\n\n正文。\n".write(to: file, atomically: true, encoding: .utf8)
+            return SeedFile(kind: .authored, path: "seeds/" + name, filePath: file.path)
+        }
+        let states = ArticleLoader.states(of: seeds, stamps: SeedStamps())
+        #expect(states.allSatisfy { $0.contentHash == nil && $0.stamp != nil })
+        try FileManager.default.removeItem(at: folder.file("b.md"))
+        let loaded = ArticleLoader.load(states, cache: ArticleCache())
+        let bytes = [UInt8](try Data(contentsOf: folder.file("a.md")))
+        #expect(loaded.states[0].contentHash == ArticleLoader.contentHash(of: bytes) && loaded.states[0].stamp != nil)
+        #expect(loaded.states[1].contentHash == 0 && loaded.states[1].stamp == nil)
+        #expect(ArticleLoader.stamps(of: loaded.states).entries.keys.sorted() == ["seeds/a.md"])
+        #expect(loaded.articles.map(\.title) == ["a.md"])
+    }
 }
