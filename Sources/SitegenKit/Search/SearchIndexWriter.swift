@@ -342,10 +342,11 @@ public enum SearchIndexWriter {
         return h
     }
 
-    /// The top 48 bits of FNV-1a 64 over the bytes: enough to name a file by its content.
+    /// The top 48 bits of `StableHasher` over the bytes: enough to name a file by its
+    /// content. (It reads eight bytes a step; FNV-1a, one a step, was a hundredth of a
+    /// clean build, hashing the 57 MB of a 10,000-article index.)
     static func hash(_ bytes: [UInt8]) -> [UInt8] {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let h = StableHasher.hash(bytes)
         return (0..<6).map { UInt8(truncatingIfNeeded: h >> (56 - 8 * UInt64($0))) }
     }
 
