@@ -7,12 +7,27 @@ import Foundation
 /// that cmark's renderer, not string concatenation, does all of the escaping.
 final class CmarkDocument {
     private let root: OpaquePointer
+    /// Bytes of the Markdown parsed (0 when built from blocks): about as many as its text.
+    private let sourceCount: Int
 
     init(markdown: String) {
+        sourceCount = markdown.utf8.count
         root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
     }
 
+    /// An article's body, parsed from its bytes as stored.
+    init(body: ArticleBody) {
+        sourceCount = body.utf8Count
+        root = body.withUTF8Bytes { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                guard let base = text.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
+                return cmark_parse_document(base, text.count, CMARK_OPT_DEFAULT)
+            }
+        }
+    }
+
     init(blocks: [BodyBlock]) {
+        sourceCount = 0
         root = cmark_node_new(CMARK_NODE_DOCUMENT)
         for block in blocks {
             switch block {
@@ -61,26 +76,38 @@ final class CmarkDocument {
         Self.take(cmark_render_html(root, CMARK_OPT_DEFAULT))
     }
 
+    /// The same HTML as bytes, to be changed before it is made a string (checked once).
+    func htmlBytes() -> [UInt8] {
+        guard let pointer = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return [] }
+        defer { free(pointer) }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+    }
+
     /// The whole text without markup, one block (paragraph, heading, list item) a line:
-    /// what a reader reads, for search.
+    /// what a reader reads, for search. Gathered as bytes and made a string once, not a
+    /// string made (and its bytes checked) for each of hundreds of text nodes. (cmark
+    /// splits text only at ASCII, so no character is cut between two nodes.)
     func plainText() -> String {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sourceCount)
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             let node = cmark_iter_get_node(iterator)
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(node) {
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                bytes.append(UInt8(ascii: " "))
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                if event == CMARK_EVENT_EXIT { text += "\n" }
+                if event == CMARK_EVENT_EXIT { bytes.append(UInt8(ascii: "\n")) }
             default:
                 break
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The plain text of the first `count` top-level paragraphs, for summaries.

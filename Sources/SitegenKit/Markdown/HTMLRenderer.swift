@@ -14,21 +14,27 @@ public struct RenderedBody: Sendable, Equatable {
 /// Renders an article's CommonMark body with cmark, in safe mode.
 public enum HTMLRenderer {
     public static func render(markdown: String) -> RenderedBody {
-        let document = CmarkDocument(markdown: markdown)
+        render(CmarkDocument(markdown: markdown))
+    }
+
+    /// An article's body, parsed from its bytes as stored.
+    static func render(body: ArticleBody) -> RenderedBody {
+        render(CmarkDocument(body: body))
+    }
+
+    private static func render(_ document: CmarkDocument) -> RenderedBody {
         let headings = document.headings().enumerated().map {
             RenderedBody.Heading(level: $0.element.level, text: $0.element.text, id: "s\($0.offset + 1)")
         }
-        return RenderedBody(html: anchored(document.html(), headings), headings: headings)
+        return RenderedBody(html: headings.isEmpty ? document.html() : anchored(document.htmlBytes(), headings), headings: headings)
     }
 
     /// Gives the top-level headings their ids. cmark writes a heading's opening tag as a
     /// bare `<h2>`, and in safe mode nothing else in the output can be one (text is
     /// escaped, raw HTML omitted), so the n-th bare tag is the n-th heading.
-    private static func anchored(_ html: String, _ headings: [RenderedBody.Heading]) -> String {
-        guard !headings.isEmpty else { return html }
+    private static func anchored(_ bytes: [UInt8], _ headings: [RenderedBody.Heading]) -> String {
         // On the UTF-8 bytes: the tags are ASCII, and Foundation's `range(of:)` compares
         // Unicode-aware, character by character, which made this a tenth of page rendering.
-        let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 10)
         var start = 0

@@ -48,6 +48,15 @@ public struct ArticleBody: Sendable, Equatable, Encodable {
         }
     }
 
+    /// Calls `body` with the text's UTF-8 bytes: a stored body's as read from its file,
+    /// not made a string first (which checks every byte as UTF-8 again), for cmark.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case var .text(text): text.withUTF8(body)
+        case let .stored(file, offset, count): file.bytes(offset: offset, count: count).withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Whether the body is in a file rather than in memory.
     var isStored: Bool {
         if case .stored = storage { true } else { false }

@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
 
     /// The page's bytes.
     public func render(_ page: PlannedPage) throws -> [UInt8] {
-        switch content(of: page, body: { HTMLRenderer.render(markdown: index.articles[$0].body.markdown) }) {
+        switch content(of: page, body: { HTMLRenderer.render(body: index.articles[$0].body) }) {
         case let .template(name, context): return Array(try templates.render(context, with: name).utf8)
         case let .text(text): return Array(text.utf8)
         }

@@ -173,6 +173,6 @@ extension SearchText {
     /// What a search reads of an article.
     public init(article: Article) {
         self.init(title: article.title, campaigns: article.campaigns, regions: article.regions,
-                  body: CommonMark.plainText(article.body.markdown))
+                  body: CmarkDocument(body: article.body).plainText())
     }
 }
