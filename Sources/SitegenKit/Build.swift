@@ -199,7 +199,10 @@ public enum Build {
                     searchState = written.state
                     return written.manifest
                 }
-                placed += reusedSearch.paths.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) }.compactMap(writer.keptAsIs)
+                // The index's files as they were; not the search page in their folder, which
+                // is a page like the others, rendered (or kept) with them below.
+                placed += reusedSearch.paths.filter { $0.rawValue.hasPrefix(SearchIndexWriter.folder) && $0 != SitePaths.search }
+                    .compactMap(writer.keptAsIs)
                 return OutputPath(reusedSearch.searchManifest)
             }
             MallocTrim.releaseFreedMemory()

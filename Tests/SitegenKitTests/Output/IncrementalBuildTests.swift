@@ -262,6 +262,10 @@ struct IncrementalBuildTests {
         #expect(!rewritten.isEmpty)
         #expect(rewritten.allSatisfy { $0.hasPrefix("public/timeline/2") }, "rewritten: \(rewritten.sorted())")
         #expect(report.output.written == rewritten.count && report.output.written < first.output.written)
+        // Each file counted once: the search page, in the search index's folder, is a page
+        // (rendered), not one of the index's files kept as they were.
+        #expect(report.stages.contains { $0.name == "Search index (unchanged)" }, "\(report.stages.map(\.name))")
+        #expect(report.output.written + report.output.unchanged == first.output.written)
         #expect(project.site() == (try project.cleanBuild()))
     }
 
