@@ -71,7 +71,7 @@ extension SearchIndexWriter {
         let size = documentGroupSize
         let regrouped = Set(changed.map { $0 - $0 % size }).sorted().flatMap { $0..<min(ordered.count, $0 + size) }
         let documents = regrouped.parallelMap { document -> [UInt8] in
-            Deflate.compress(documentBytes(ordered[document], SearchText(article: ordered[document])), level: documentLevel)
+            documentFile(ordered[document], SearchText(article: ordered[document]))
         }
         for (document, bytes) in zip(regrouped, documents) { documentHashes[document] = hash(bytes) }
         let groupNames = Dictionary(uniqueKeysWithValues: Set(regrouped.map { $0 / size }).map { ($0, groupName(documentHashes, of: $0 * size)) })

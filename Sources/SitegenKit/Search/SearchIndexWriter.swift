@@ -69,7 +69,7 @@ public enum SearchIndexWriter {
         for start in stride(from: 0, to: ordered.count, by: SearchIndexBuilder.batchSize) {
             let batch = Array(ordered[start..<min(ordered.count, start + SearchIndexBuilder.batchSize)]).parallelMap { article in
                 let text = SearchText(article: article)
-                let document = Deflate.compress(documentBytes(article, text), level: documentLevel)
+                let document = documentFile(article, text)
                 return (terms: DocumentTerms(text: text, layout: layout), document: document, hash: hash(document),
                         articleHash: article.contentHash)
             }
@@ -288,6 +288,12 @@ public enum SearchIndexWriter {
         let at = path.range(of: "/\(probe)/")!
         return (String(path[..<at.lowerBound]) + "/", "/" + String(path[at.upperBound...]))
     }()
+
+    /// An article's document file as written: its bytes, compressed. (The same for a
+    /// clean build and a patch, which must give the same bytes.)
+    static func documentFile(_ article: Article, _ text: SearchText) -> [UInt8] {
+        Deflate.compress(documentBytes(article, text), level: documentLevel)
+    }
 
     /// What a result shows, one field a line: slug, date, place, title, then the text the
     /// snippet is cut from (the body as searched, so its positions line up). In
