@@ -11,18 +11,23 @@ final class CmarkDocument {
     private let sourceCount: Int
 
     init(markdown: String) {
+        var markdown = markdown
         sourceCount = markdown.utf8.count
-        root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        root = markdown.withUTF8(Self.parse)
     }
 
     /// An article's body, parsed from its bytes as stored.
     init(body: ArticleBody) {
         sourceCount = body.utf8Count
-        root = body.withUTF8Bytes { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { text in
-                guard let base = text.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
-                return cmark_parse_document(base, text.count, CMARK_OPT_DEFAULT)
-            }
+        root = body.withUTF8Bytes(Self.parse)
+    }
+
+    /// Every byte to cmark, a NUL too (which it reads as U+FFFD): a string's and a stored
+    /// body's bytes parse alike. (Read as a C string, text stopped at its first NUL.)
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+        bytes.withMemoryRebound(to: CChar.self) { text in
+            guard let base = text.baseAddress else { return cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
+            return cmark_parse_document(base, text.count, CMARK_OPT_DEFAULT)
         }
     }
 

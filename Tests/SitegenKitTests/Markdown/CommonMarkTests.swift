@@ -44,6 +44,15 @@ struct CommonMarkTests {
         #expect(!html.contains("javascript:"))
     }
 
+    @Test("a body reads the same from a string and from its stored bytes, a NUL in it too (cmark makes it U+FFFD)")
+    func sameFromStringAndBytes() {
+        for markdown in ["## 标题\n\n正文。\n", "前半\u{0}后半。\n", ""] {
+            #expect(HTMLRenderer.render(markdown: markdown) == HTMLRenderer.render(body: ArticleBody(markdown)))
+            #expect(CommonMark.plainText(markdown) == CmarkDocument(body: ArticleBody(markdown)).plainText())
+        }
+        #expect(HTMLRenderer.render(markdown: "前半\u{0}后半。").html == "<p>前半\u{FFFD}后半。</p>\n")
+    }
+
     @Test("headings get unique anchors in order, nested ones too")
     func headingAnchors() {
         let body = HTMLRenderer.render(markdown: "## 一\n\n正文\n\n> ## 引文里的标题\n\n## 二\n\n正文")
