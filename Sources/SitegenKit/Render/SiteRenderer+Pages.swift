@@ -85,9 +85,13 @@ extension SiteRenderer {
     /// pages cut through both lists in that order.
     func campaignPage(_ i: Int, _ page: Int, _ here: OutputPath) -> CampaignPage {
         let campaign = index.campaigns[i]
-        let combined = campaign.articles + campaign.mentioned
-        let onPage = slice(combined, page: page)
-        let runs = Set(campaign.articles)
+        // The page's part of each list, by position: no page copies or hashes the whole
+        // campaign (a campaign of 5,000 articles has 250 pages).
+        let total = campaign.articles.count + campaign.mentioned.count
+        let start = min(total, (page - 1) * PagePlanner.pageSize), end = min(total, start + PagePlanner.pageSize)
+        let runs = campaign.articles.count
+        let articles = campaign.articles[min(start, runs)..<min(end, runs)]
+        let mentions = campaign.mentioned[max(start, runs) - runs..<max(end, runs) - runs]
         var regionNames: [Link] = []
         // Only the first page lists the regions.
         for code in page == 1 ? campaign.regions : [] {
@@ -102,10 +106,10 @@ extension SiteRenderer {
                            breadcrumbs: [Link(title: "创建模式", url: here.link(to: SitePaths.campaigns)), Link(title: campaign.name, url: nil)],
                            feed: SitePaths.campaignFeed(campaign.slug)),
             name: campaign.name, runCount: campaign.articles.count, mentionCount: campaign.mentioned.count,
-            articles: onPage.filter { runs.contains($0) }.map { renderedCard($0, at: here) },
-            mentions: onPage.filter { !runs.contains($0) }.map { renderedCard($0, at: here) },
+            articles: articles.map { renderedCard($0, at: here) },
+            mentions: mentions.map { renderedCard($0, at: here) },
             regions: page == 1 ? regionNames : [],
-            pagination: pagination(page: page, items: combined.count, at: here) { SitePaths.campaign(campaign.slug, page: $0) },
+            pagination: pagination(page: page, items: total, at: here) { SitePaths.campaign(campaign.slug, page: $0) },
             feed: here.link(to: SitePaths.campaignFeed(campaign.slug)))
     }
 
@@ -123,14 +127,22 @@ extension SiteRenderer {
 
     func yearPage(_ y: Int, _ page: Int, _ here: OutputPath) -> YearPage {
         let year = index.timeline.years.first { $0.year == y }!
-        let onPage = Set(slice(year.articles, page: page))
+        // Each month's part of the page, by position: no page copies or hashes the whole
+        // year (thousands of articles, hundreds of pages).
+        let start = (page - 1) * PagePlanner.pageSize, end = start + PagePlanner.pageSize
+        var first = 0  // the month's first article's position in the year
+        var cards: [[RenderedCard]] = []
+        for month in year.months {
+            let from = max(start, first), to = min(end, first + month.articles.count)
+            cards.append(from < to ? month.articles[(from - first)..<(to - first)].map { renderedCard($0, at: here) } : [])
+            first += month.articles.count
+        }
         return YearPage(
             layout: layout(title: pageTitle("\(y)年", page: page), at: here, section: .timeline,
                            breadcrumbs: [Link(title: "时间线", url: here.link(to: SitePaths.timeline)), Link(title: "\(y)年", url: nil)]),
             year: y, count: year.articleCount,
-            months: year.months.compactMap { month in
-                let cards = month.articles.filter(onPage.contains).map { renderedCard($0, at: here) }
-                return cards.isEmpty ? nil : MonthGroup(title: "\(y)年\(month.month)月", id: "m\(month.month)", articles: cards)
+            months: zip(year.months, cards).compactMap { month, cards in
+                cards.isEmpty ? nil : MonthGroup(title: "\(y)年\(month.month)月", id: "m\(month.month)", articles: cards)
             },
             pagination: pagination(page: page, items: year.articleCount, at: here) { SitePaths.year(y, page: $0) })
     }

@@ -60,6 +60,44 @@ struct PageContextTests {
         }
     }
 
+    @Test("campaign and year pages cut their lists twenty to a page, runs before mentions and month by month")
+    func listPagesCutAtPageBoundaries() throws {
+        // 13 articles run the campaign and 30 only mention it (its pages: 13 + 7, 20, 3); the
+        // 43 fall in three months of one year (its pages cut through months).
+        let articles = (0..<43).map { n in
+            Article(title: "第\(n)篇", date: ArticleDate(year: 2024, month: 3 - n / 15, day: 28 - n % 15)!, source: nil, region: nil,
+                    regions: [], campaigns: n < 13 ? ["党建+"] : [], mentions: n < 13 ? [] : ["党建+"],
+                    origin: "seeds/\(n).md", slug: Slug("a\(n)")!, summary: "", body: "正文。")
+        }
+        let index = SiteIndex(articles: articles, gazetteer: .shared)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(),
+                                    templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
+        let here = SitePaths.home
+        func cards(_ positions: some Sequence<Int>) -> [String] { positions.map { renderer.renderedCard($0, at: here).html } }
+
+        let c = try #require(index.campaigns.firstIndex { $0.name == "党建+" })
+        let campaign = index.campaigns[c]
+        #expect(campaign.articles.count == 13 && campaign.mentioned.count == 30)
+        let both = campaign.articles + campaign.mentioned
+        for page in 1...3 {
+            let onPage = both[(page - 1) * 20..<min(both.count, page * 20)]
+            let context = renderer.campaignPage(c, page, here)
+            #expect(context.articles.map(\.html) == cards(onPage.filter(campaign.articles.contains)), "page \(page)")
+            #expect(context.mentions.map(\.html) == cards(onPage.filter(campaign.mentioned.contains)), "page \(page)")
+            #expect(context.pagination.pages.count == 3)
+        }
+        #expect(renderer.campaignPage(c, 2, here).articles.isEmpty)
+
+        let year = index.timeline.years[0]
+        #expect(year.months.map(\.articles.count) == [15, 15, 13])
+        for page in 1...3 {
+            let onPage = Set(year.articles[(page - 1) * 20..<min(year.articles.count, page * 20)])
+            let expected = year.months.map { cards($0.articles.filter(onPage.contains)) }.filter { !$0.isEmpty }
+            #expect(renderer.yearPage(2024, page, here).months.map { $0.articles.map(\.html) } == expected, "page \(page)")
+        }
+        #expect(renderer.yearPage(2024, 2, here).months.map(\.title) == ["2024年2月", "2024年1月"])
+    }
+
     @Test("each page's header, shared among pages, is that of its own depth and section")
     func sharedFrame() throws {
         let templates = try TemporaryDirectory("frame-templates")
