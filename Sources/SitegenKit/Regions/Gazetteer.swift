@@ -19,7 +19,7 @@ public struct Gazetteer: Sendable {
     /// Reads `code<TAB>name…` rows; `#` lines are comments.
     public init(table: String) {
         var names: [RegionCode: String] = [:]
-        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+        for line in table.split(separator: "\n") where line.utf8.first != UInt8(ascii: "#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 2, let code = RegionCode(String(fields[0])) else { continue }
             names[code] = String(fields[1])
@@ -86,25 +86,45 @@ extension Gazetteer {
         let name = region.name
         if RegionPatterns.genericNames.contains(name) { return [] }
         var result = [name]
-        var unmarked = name
-        // Every group's name ends in 族: most names, without it, skip 56 replacements (which
-        // were most of reading the gazetteer, itself a tenth of a rebuild after an edit).
-        for group in RegionPatterns.ethnicGroups where name.unicodeScalars.contains("族") && unmarked.count > group.count + 2 {
-            unmarked = unmarked.replacingOccurrences(of: group, with: "")
+        // On scalars, which are the characters of the table's names: Foundation's
+        // replacingOccurrences (56 times for each of 146 names) and hasSuffix and count on
+        // Characters were most of reading the gazetteer, which an edit waits for.
+        var unmarked = Array(name.unicodeScalars)
+        // Every group's name ends in 族: most names, without it, skip the groups.
+        if unmarked.contains("族") {
+            for group in RegionPatterns.ethnicGroupScalars where unmarked.count > group.count + 2 {
+                unmarked = removing(group, from: unmarked)
+            }
         }
-        guard let suffix = RegionPatterns.suffixes.first(where: { unmarked.hasSuffix($0) && unmarked.count - $0.count >= 2 })
-        else { return result }
-        let stem = String(unmarked.dropLast(suffix.count))
+        guard let suffix = RegionPatterns.suffixScalars.first(where: {
+            unmarked.count - $0.count >= 2 && unmarked.suffix($0.count).elementsEqual($0)
+        }) else { return result }
+        let stem = String(String.UnicodeScalarView(unmarked.dropLast(suffix.count)))
         // The plain suffix of an autonomous division: 自治县 → 县, 自治州 → 州, 自治旗 → 旗.
-        if suffix.hasPrefix("自治"), region.level != .province {
+        if suffix.starts(with: "自治".unicodeScalars), region.level != .province {
             result.append(stem + String(suffix.last!))
         }
         let bareAllowed: Bool = switch region.level {
         case .province: true
         case .city: !RegionPatterns.commonWordStems.contains(stem)
-        case .county: stem.count >= RegionPatterns.minimumBareCountyStem && !RegionPatterns.commonWordStems.contains(stem)
+        case .county: unmarked.count - suffix.count >= RegionPatterns.minimumBareCountyStem && !RegionPatterns.commonWordStems.contains(stem)
         }
         if bareAllowed { result.append(stem) }
         return Array(Set(result)).sorted()
+    }
+
+    /// `scalars` without any occurrence of `part`, found left to right.
+    static func removing(_ part: [Unicode.Scalar], from scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var kept: [Unicode.Scalar] = []
+        var i = 0
+        while i < scalars.count {
+            if i + part.count <= scalars.count, scalars[i..<(i + part.count)].elementsEqual(part) {
+                i += part.count
+            } else {
+                kept.append(scalars[i])
+                i += 1
+            }
+        }
+        return kept
     }
 }

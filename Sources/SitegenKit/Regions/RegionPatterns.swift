@@ -10,9 +10,13 @@ enum RegionPatterns {
         "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族",
         "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族", "高山族",
     ]
+    /// The same, as scalars (see `Gazetteer.aliases`).
+    static let ethnicGroupScalars = ethnicGroups.map { Array($0.unicodeScalars) }
 
     /// Suffixes of the level, longest first: 甘肃省 → 甘肃, 阿拉善盟 → 阿拉善.
     static let suffixes = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "州", "盟", "县", "区", "旗"]
+    /// The same, as scalars (see `Gazetteer.aliases`).
+    static let suffixScalars = suffixes.map { Array($0.unicodeScalars) }
 
     /// Generic district names that are ordinary words in running text; matched only
     /// together with their city (阳泉市城区), never alone.

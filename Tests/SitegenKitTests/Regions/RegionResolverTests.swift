@@ -24,6 +24,42 @@ struct RegionResolverTests {
         #expect(RegionPatterns.ethnicGroups.allSatisfy { $0.hasSuffix("族") })
     }
 
+    @Test("every division's short forms are those the rules give on Characters, with Foundation's replacingOccurrences")
+    func aliasesAsOnCharacters() throws {
+        // The rules as first written, on Characters: the reference the scalar version must match.
+        func reference(_ region: Region) -> [String] {
+            let name = region.name
+            if RegionPatterns.genericNames.contains(name) { return [] }
+            var result = [name], unmarked = name
+            for group in RegionPatterns.ethnicGroups where unmarked.count > group.count + 2 {
+                unmarked = unmarked.replacingOccurrences(of: group, with: "")
+            }
+            guard let suffix = RegionPatterns.suffixes.first(where: { unmarked.hasSuffix($0) && unmarked.count - $0.count >= 2 })
+            else { return result }
+            let stem = String(unmarked.dropLast(suffix.count))
+            if suffix.hasPrefix("自治"), region.level != .province { result.append(stem + String(suffix.last!)) }
+            let bareAllowed: Bool = switch region.level {
+            case .province: true
+            case .city: !RegionPatterns.commonWordStems.contains(stem)
+            case .county: stem.count >= RegionPatterns.minimumBareCountyStem && !RegionPatterns.commonWordStems.contains(stem)
+            }
+            if bareAllowed { result.append(stem) }
+            return Array(Set(result)).sorted()
+        }
+        var groupsDropped = 0, autonomous = 0
+        for region in Self.gazetteer.regions.values {
+            let aliases = Gazetteer.aliases(of: region)
+            #expect(aliases == reference(region), "\(region.name)")
+            if region.name.contains("族"), aliases.count > 1 { groupsDropped += 1 }
+            if aliases.contains(where: { $0.hasSuffix("州") && region.name.hasSuffix("自治州") }) { autonomous += 1 }
+        }
+        #expect(Self.gazetteer.regions.count > 3000 && groupsDropped > 100 && autonomous > 20)
+        // Several groups, one after another, and a group's name twice.
+        #expect(Gazetteer.removing(Array("保安族东乡族".unicodeScalars), from: Array("保安族东乡族".unicodeScalars)).isEmpty)
+        #expect(String(String.UnicodeScalarView(Gazetteer.removing(Array("回族".unicodeScalars), from: Array("回族甲回族乙回回族".unicodeScalars)))) == "甲乙回")
+        #expect(Self.gazetteer.regions(named: "积石山").map(\.code.rawValue) == ["622927"])
+    }
+
     @Test("implied parents: 永登县 lies in 兰州市 in 甘肃省")
     func impliedParents() {
         #expect(Self.gazetteer.chain(to: RegionCode("620121")!).map(\.name) == ["甘肃省", "兰州市", "永登县"])
