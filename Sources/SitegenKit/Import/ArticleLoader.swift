@@ -165,8 +165,9 @@ public enum ArticleLoader {
         // In seed order, so the first of two same-titled articles keeps the plain slug and
         // the others are numbered, the same way on every build. (The seeds are listed in
         // order of their paths: most often the articles are in order already.)
-        let inOrder = zip(unique, unique.dropFirst()).allSatisfy { $0.origin < $1.origin }
-        let order = inOrder ? Array(unique.indices) : unique.indices.sorted { unique[$0].origin < unique[$1].origin }
+        let origins = unique.map(\.origin)
+        let inOrder = zip(origins, origins.dropFirst()).allSatisfy { $0 < $1 }
+        let order = inOrder ? Array(unique.indices) : unique.indices.sorted { origins[$0] < origins[$1] }
         let articles = order.map { i -> Article in
             var article = unique[i]
             // Set only when it changes: setting a field copies the article's fields, which

@@ -9,8 +9,9 @@ enum DuplicateFinder {
         var diagnostics: [Diagnostic] = []
         // Earliest first, so the original keeps the page; origin breaks ties the same way every build.
         // (Numbers are sorted, not the articles: moving those was most of the time here.)
+        let dates = articles.map(\.date.sortKey), origins = articles.map(\.origin)
         let order = articles.indices.sorted { a, b in
-            articles[a].date != articles[b].date ? articles[a].date < articles[b].date : articles[a].origin < articles[b].origin
+            dates[a] != dates[b] ? dates[a] < dates[b] : origins[a] < origins[b]
         }
         for (article, key) in order.lazy.map({ (articles[$0], keys[$0]) }) {
             guard key != 0 else { kept.append(article); continue }

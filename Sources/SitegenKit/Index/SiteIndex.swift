@@ -39,7 +39,11 @@ public struct SiteIndex: Sendable {
     /// Newest first. (Numbers are sorted, not the articles: moving those was most of the
     /// sort's time.)
     static func sorted(_ articles: [Article]) -> [Article] {
-        articles.indices.sorted { SiteIndex.newestFirst(articles[$0], articles[$1]) }.map { articles[$0] }
+        // On keys taken out first: through the articles, the comparisons took 3 ms of an edit.
+        let dates = articles.map(\.date.sortKey), origins = articles.map(\.origin)
+        return articles.indices.sorted { a, b in
+            dates[a] != dates[b] ? dates[a] > dates[b] : origins[a] < origins[b]
+        }.map { articles[$0] }
     }
 
     /// What the index works out from the articles: it reads only their dates, origins,
@@ -92,10 +96,6 @@ public struct SiteIndex: Sendable {
     /// The article published just before (older) and after (newer) this one.
     public func neighbours(of index: Int) -> (older: Int?, newer: Int?) {
         (index + 1 < articles.count ? index + 1 : nil, index > 0 ? index - 1 : nil)
-    }
-
-    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
-        a.date != b.date ? a.date > b.date : a.origin < b.origin
     }
 }
 

@@ -48,6 +48,29 @@ struct ModelTests {
         #expect(ArticleDate(frontMatter: text)?.description == text)
     }
 
+    @Test("a date's sort key orders dates as < does, and is equal only for equal dates")
+    func dateSortKey() throws {
+        // Every day of two years (a leap year's end and the next start), at no time, midnight,
+        // and the last minute of the day; and the ends of the range of years.
+        var dates: [ArticleDate] = []
+        for year in [1900, 2023, 2024, 2999] {
+            for month in [1, 2, 12] {
+                for day in 1...31 {
+                    guard let date = ArticleDate(year: year, month: month, day: day) else { continue }
+                    dates += [date, try #require(ArticleDate(year: year, month: month, day: day, hour: 0, minute: 0)),
+                              try #require(ArticleDate(year: year, month: month, day: day, hour: 0, minute: 1)),
+                              try #require(ArticleDate(year: year, month: month, day: day, hour: 23, minute: 59))]
+                }
+            }
+        }
+        #expect(dates.count == 4 * 4 * (31 + 28 + 31) + 4)
+        for a in dates {
+            for b in dates {
+                #expect((a.sortKey < b.sortKey) == (a < b) && (a.sortKey == b.sortKey) == (a == b), "\(a) \(b)")
+            }
+        }
+    }
+
     @Test("an article's content hash changes with every field, and names them all")
     func contentHash() throws {
         let base = Article(title: "永登县民族团结", date: ArticleDate(year: 2024, month: 1, day: 2)!, source: "永登县",
