@@ -275,8 +275,13 @@ public enum Build {
         let loaded = ArticleLoader.load(states, cache: cache)
         try? FileManager.default.createDirectory(at: options.cache, withIntermediateDirectories: true)
         var cacheWrite: Pending<Void>?
+        // Many seeds imported (a first build): the cache is written whole on one core while
+        // the articles are checked and their bodies spilled on the other, and waited for
+        // below, before the bodies' memory is let go of.
+        var wholeCacheWrite: Pending<Void>?
         if loaded.imported > backgroundCacheWriteLimit {
-            try? loaded.cache.write(to: articleCacheURL, generator: GeneratorStamp.current)
+            let cache = loaded.cache
+            wholeCacheWrite = Pending { _ = try? cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
         } else if loaded.imported > 0, cache.appends(loaded.changes.count) {
             // A few seeds imported (an edit): their entries go at the end of the cache's
             // file. (One cut short is found out by the next build, which imports afresh.)
@@ -289,9 +294,11 @@ public enum Build {
             let cache = loaded.cache
             cacheWrite = Pending { _ = try? cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
         }
-        let diagnostics = loaded.diagnostics + loaded.articles.flatMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
+        let problems = loaded.articles.parallelMap { ArticleRules.problems(of: $0, today: today, severity: .warning) }
+        let diagnostics = loaded.diagnostics + problems.joined()
         // The bodies from the cache stay in its file; those imported afresh go to a spill file.
         let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
+        _ = wholeCacheWrite?.value
         let result = (loaded.states, spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
         // The cache as read (10,000 entries) is not needed any more.
         releaseInBackground((consume cache, consume loaded))
