@@ -38,24 +38,16 @@ public enum HTMLRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 10)
         var start = 0
-        for heading in headings {
-            let tag = Array("<h\(heading.level)>".utf8)
-            guard let at = firstIndex(of: tag, in: bytes, from: start) else { break }
-            out += bytes[start..<at]
-            out += "<h\(heading.level) id=\"\(heading.id)\">".utf8
-            start = at + tag.count
+        bytes.withUnsafeBufferPointer { bytes in
+            for heading in headings {
+                let tag = "<h\(heading.level)>"
+                guard let at = tag.withUTF8Bytes({ bytes.firstIndex(of: $0, from: start) }) else { break }
+                out += bytes[start..<at]
+                out += "<h\(heading.level) id=\"\(heading.id)\">".utf8
+                start = at + tag.utf8.count
+            }
+            out += bytes[start...]
         }
-        out += bytes[start...]
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var i = start
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0], haystack[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

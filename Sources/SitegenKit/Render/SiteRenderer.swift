@@ -254,23 +254,21 @@ extension SiteRenderer {
     /// `text` with every `marker` replaced, on the UTF-8 bytes (Foundation's
     /// `replacingOccurrences` took longer than rendering the card).
     static func replacing(_ marker: Unicode.Scalar, with replacement: String, in text: String) -> String {
-        let marker = Array(String(marker).utf8), replacement = Array(replacement.utf8)
+        let marker = String(marker)
         var out: [UInt8] = []
-        var text = text
-        return text.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count + 4 * replacement.count)
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == marker[0], i + marker.count <= bytes.count, marker.indices.allSatisfy({ bytes[i + $0] == marker[$0] }) {
-                    out += replacement
-                    i += marker.count
-                } else {
-                    out.append(bytes[i])
-                    i += 1
+        text.withUTF8Bytes { bytes in
+            marker.withUTF8Bytes { marker in
+                out.reserveCapacity(bytes.count + 4 * replacement.utf8.count)
+                var i = 0
+                while let at = bytes.firstIndex(of: marker, from: i) {
+                    out += bytes[i..<at]
+                    out += replacement.utf8
+                    i = at + marker.count
                 }
+                out += bytes[i...]
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The home page: links from it have no way up in front.

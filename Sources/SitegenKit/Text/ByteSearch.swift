@@ -1,58 +1,58 @@
+import Foundation
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `needle` first occurs at or after `start`: `memchr` finds each place its first
+    /// byte is, `memcmp` compares the rest. The one search every byte-level find and
+    /// replace of the build goes through.
+    func firstIndex(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, let first = needle.first, start >= 0 else { return nil }
+        var i = start
+        while i + needle.count <= count {
+            guard let hit = memchr(base + i, Int32(first), count - needle.count + 1 - i) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i + 1, needle.baseAddress! + 1, needle.count - 1) == 0 { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
 extension StringProtocol {
+    /// The text's UTF-8 bytes, in place when the string stores them contiguously (as
+    /// native strings do), else copied.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Every non-overlapping occurrence of `needle`, found on the UTF-8 bytes. A match of
     /// valid UTF-8 in valid UTF-8 always starts and ends on a character's scalars, so the
     /// ranges index the string itself. Foundation's `range(of:)` and the standard library's
     /// `ranges(of:)` compare character by character and were most of an import's time.
     func byteRanges(of needle: String) -> [Range<Index>] {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return [] }
-        var ranges: [Range<Index>] = []
-        var i = utf8.startIndex
-        let end = utf8.endIndex
-        while i != end {
-            guard utf8[i] == first else {
-                i = utf8.index(after: i)
-                continue
-            }
-            var j = i
-            var k = 0
-            while k < pattern.count, j != end, utf8[j] == pattern[k] {
-                j = utf8.index(after: j)
-                k += 1
-            }
-            if k == pattern.count {
-                ranges.append(i..<j)
-                i = j
-            } else {
-                i = utf8.index(after: i)
+        let offsets = withUTF8Bytes { text in
+            needle.withUTF8Bytes { pattern -> [Int] in
+                var offsets: [Int] = []
+                var i = 0
+                while let at = text.firstIndex(of: pattern, from: i) {
+                    offsets.append(at)
+                    i = at + pattern.count
+                }
+                return offsets
             }
         }
-        return ranges
+        return offsets.map { utf8Range($0, count: needle.utf8.count) }
     }
-}
 
-extension StringProtocol {
     /// The first occurrence of `needle`, found on the UTF-8 bytes (see `byteRanges(of:)`).
     func firstByteRange(of needle: String) -> Range<Index>? {
-        var needle = needle
-        return needle.withUTF8 { pattern -> Range<Index>? in
-            guard let first = pattern.first else { return nil }
-            var i = utf8.startIndex
-            let end = utf8.endIndex
-            while i != end {
-                if utf8[i] == first {
-                    var j = utf8.index(after: i)
-                    var k = 1
-                    while k < pattern.count, j != end, utf8[j] == pattern[k] {
-                        j = utf8.index(after: j)
-                        k += 1
-                    }
-                    if k == pattern.count { return i..<j }
-                }
-                i = utf8.index(after: i)
-            }
-            return nil
-        }
+        withUTF8Bytes { text in needle.withUTF8Bytes { text.firstIndex(of: $0) } }
+            .map { utf8Range($0, count: needle.utf8.count) }
+    }
+
+    private func utf8Range(_ offset: Int, count: Int) -> Range<Index> {
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: count)
     }
 
     /// Whether `needle` occurs, on the UTF-8 bytes: Foundation's `contains` folds each

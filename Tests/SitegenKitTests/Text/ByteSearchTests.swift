@@ -26,6 +26,30 @@ struct ByteSearchTests {
         #expect(text.containsBytes(needle) == (expected != nil))
     }
 
+    @Test("the byte search finds what a plain scan finds, from every start", arguments: [
+        ("aab", "ab"), ("ab", "ab"), ("a", "ab"), ("", "a"), ("abcabc", "c"), ("xxxx", "xx"), ("<h2>a</h2><h2>", "<h2>"),
+        ("民族团结\u{E000}articles/", "\u{E000}"), ("ab", ""),
+    ])
+    func bufferSearch(text: String, needle: String) {
+        let (bytes, pattern) = (Array(text.utf8), Array(needle.utf8))
+        for start in 0...bytes.count + 1 {
+            var expected: Int?
+            if !pattern.isEmpty, start <= bytes.count {
+                expected = (start..<max(start, bytes.count - pattern.count + 1)).first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+            }
+            let found = bytes.withUnsafeBufferPointer { b in pattern.withUnsafeBufferPointer { b.firstIndex(of: $0, from: start) } }
+            #expect(found == expected, "\(text) \(needle) from \(start)")
+        }
+    }
+
+    @Test("a card's marker is replaced wherever it is, and nothing else changes", arguments: [
+        ("", ""), ("\u{E000}", "../"), ("\u{E000}\u{E000}", "../../"), ("a\u{E000}b\u{E000}", "a../b../"),
+        ("<a href=\"\u{E000}articles/民族/\">民族团结</a>", "<a href=\"../articles/民族/\">民族团结</a>"), ("\u{E001}x", "\u{E001}x"),
+    ])
+    func markerReplaced(text: String, expected: String) {
+        #expect(SiteRenderer.replacing("\u{E000}", with: "../", in: text) == expected)
+    }
+
     @Test("a length bound is checked without counting the whole line, by characters", arguments: [
         "", "一", "民族团结进步", "🇨🇳🇨🇳🇨🇳", "e\u{301}e\u{301}e\u{301}", "👨‍👩‍👧‍👦ab", String(repeating: "团", count: 200),
     ])
