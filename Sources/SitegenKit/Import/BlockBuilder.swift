@@ -65,7 +65,7 @@ private extension BlockBuilder {
     /// Short, with Han text, no sentence end inside and no punctuation at the end. A comma
     /// inside is allowed: 聚焦“五个融入”，凝聚奋进之魂 is a heading; 主要做法如下： is not.
     static func isHeadingLine(_ text: String) -> Bool {
-        guard text.count <= maxHeadingLength, text.contains(where: \.isHan), let last = text.last,
+        guard text.hasAtMost(maxHeadingLength), text.contains(where: \.isHan), let last = text.last,
               !ChromePatterns.headingBreakers.contains(last)
         else { return false }
         return !text.contains(where: { ChromePatterns.sentenceEnds.contains($0) })

@@ -16,7 +16,7 @@ enum LineKind: Equatable {
     static func classify(_ text: String) -> LineKind {
         if isNoise(text) || isBreadcrumb(text) { return .noise }
         if isCredit(text) { return .credit }
-        if ChromePatterns.articleEndPrefixes.contains(where: text.hasPrefix) { return .articleEnd }
+        if ChromePatterns.articleEndPrefixes.contains(where: text.hasBytePrefix) { return .articleEnd }
         if isFooter(text) { return .footer }
         if isNavigation(text) { return .navigation }
         return .content
@@ -25,7 +25,7 @@ enum LineKind: Equatable {
     static func isNoise(_ text: String) -> Bool {
         if text.hasAtMost(40), ChromePatterns.noisePhrases.contains(where: text.containsBytes) { return true }
         // Markdown images, lone bullets and separators, bare view counters.
-        if text.hasPrefix("![") { return true }
+        if text.hasBytePrefix("![") { return true }
         if text.allSatisfy({ !$0.isLetter && !$0.isNumber }) { return true }
         return false
     }
@@ -38,9 +38,9 @@ enum LineKind: Equatable {
     }
 
     static func isBreadcrumb(_ text: String) -> Bool {
-        if ChromePatterns.breadcrumbMarkers.contains(where: text.hasPrefix) { return true }
+        if ChromePatterns.breadcrumbMarkers.contains(where: text.hasBytePrefix) { return true }
         // 首页 > 新闻中心 > 地方动态, 首页>>新闻中心>>正文
-        return text.hasPrefix("首页") && (text.containsBytes(">") || text.containsBytes("»") || text.containsBytes("＞"))
+        return text.hasBytePrefix("首页") && (text.containsBytes(">") || text.containsBytes("»") || text.containsBytes("＞"))
     }
 
     static func isFooter(_ text: String) -> Bool {

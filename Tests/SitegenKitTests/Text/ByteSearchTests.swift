@@ -26,6 +26,20 @@ struct ByteSearchTests {
         #expect(text.containsBytes(needle) == (expected != nil))
     }
 
+    @Test("a byte prefix is what hasPrefix finds, but for a combining mark after it", arguments: [
+        ("上一篇：民族团结", "上一篇"), ("首页 > 新闻中心", "首页"), ("首", "首页"), ("", ""), ("a", ""), ("", "a"),
+        ("![图](x.jpg)", "!["), ("🇨🇳中国", "🇨🇳"), ("相关新闻", "相关文章"), ("abc", "abc"), ("ab", "abc"),
+    ])
+    func bytePrefix(text: String, prefix: String) {
+        #expect(text.hasBytePrefix(prefix) == text.hasPrefix(prefix))
+        #expect(Substring(text).hasBytePrefix(prefix) == text.hasPrefix(prefix))
+    }
+
+    @Test("a byte prefix may end before a combining mark, which a character prefix may not")
+    func bytePrefixBeforeMark() {
+        #expect("e\u{301}x".hasBytePrefix("e") && !"e\u{301}x".hasPrefix("e"))
+    }
+
     @Test("the byte search finds what a plain scan finds, from every start", arguments: [
         ("aab", "ab"), ("ab", "ab"), ("a", "ab"), ("", "a"), ("abcabc", "c"), ("xxxx", "xx"), ("<h2>a</h2><h2>", "<h2>"),
         ("民族团结\u{E000}articles/", "\u{E000}"), ("ab", ""),
