@@ -68,7 +68,7 @@ private extension BlockBuilder {
         guard text.hasAtMost(maxHeadingLength), text.contains(where: \.isHan), let last = text.last,
               !ChromePatterns.headingBreakers.contains(last)
         else { return false }
-        return !text.contains(where: { ChromePatterns.sentenceEnds.contains($0) })
+        return !text.contains(where: ChromePatterns.endsSentence)
     }
 
     /// The items of a run of lines numbered 1, 2, 3… (`1.` `2、` `3．`), numbers removed.
@@ -122,7 +122,7 @@ private extension BlockBuilder {
         for character in text {
             count += 1
             if count > maxLeadInLength { return nil }
-            if ChromePatterns.sentenceEnds.contains(character) {
+            if ChromePatterns.endsSentence(character) {
                 return count >= 4 ? String(text.prefix(count)) : nil
             }
         }

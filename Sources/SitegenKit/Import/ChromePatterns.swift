@@ -62,4 +62,20 @@ enum ChromePatterns {
 
     /// Ordinal markers that open a numbered lead-in: 一、 一是 （一） 1. 第一，
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Whether the character is one of `ChromePatterns.sentenceEnds`: by scalar value
+    /// when, as now, each of them is a single scalar (hashing the character was a third
+    /// of making a summary, and of cutting lead-ins), else by the set.
+    @inline(__always)
+    static func endsSentence(_ character: Character) -> Bool {
+        guard let ends = sentenceEndScalars else { return ChromePatterns.sentenceEnds.contains(character) }
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return ends.contains(scalar.value)
+    }
+
+    private static let sentenceEndScalars: [UInt32]? = {
+        let ends = ChromePatterns.sentenceEnds.map(\.unicodeScalars)
+        return ends.allSatisfy { $0.count == 1 } ? ends.map { $0.first!.value } : nil
+    }()
 }

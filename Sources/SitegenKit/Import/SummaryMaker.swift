@@ -12,7 +12,7 @@ enum SummaryMaker {
         var sentence = ""
         for character in first {
             sentence.append(character)
-            if endsSentence(character) {
+            if ChromePatterns.endsSentence(character) {
                 if summary.count + sentence.count > maxLength { break }
                 summary += sentence
                 sentence = ""
@@ -29,20 +29,4 @@ enum SummaryMaker {
         }
         return summary
     }
-
-    /// Whether the character is one of `ChromePatterns.sentenceEnds`: by scalar value
-    /// when, as now, each of them is a single scalar (hashing the character was a third
-    /// of making a summary), else by the set.
-    @inline(__always)
-    static func endsSentence(_ character: Character) -> Bool {
-        guard let ends = sentenceEndScalars else { return ChromePatterns.sentenceEnds.contains(character) }
-        let scalars = character.unicodeScalars
-        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
-        return ends.contains(scalar.value)
-    }
-
-    private static let sentenceEndScalars: [UInt32]? = {
-        let ends = ChromePatterns.sentenceEnds.map(\.unicodeScalars)
-        return ends.allSatisfy { $0.count == 1 } ? ends.map { $0.first!.value } : nil
-    }()
 }

@@ -29,8 +29,8 @@ struct SummaryMakerTests {
         for value in UInt32(0)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let character = Character(scalar)
-            #expect(SummaryMaker.endsSentence(character) == ChromePatterns.sentenceEnds.contains(character), "U+\(String(value, radix: 16))")
+            #expect(ChromePatterns.endsSentence(character) == ChromePatterns.sentenceEnds.contains(character), "U+\(String(value, radix: 16))")
         }
-        #expect(!SummaryMaker.endsSentence("。\u{301}"))
+        #expect(!ChromePatterns.endsSentence("。\u{301}"))
     }
 }
