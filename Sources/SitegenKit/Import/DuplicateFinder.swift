@@ -7,12 +7,8 @@ enum DuplicateFinder {
         var firstByText: [UInt64: Int] = [:]
         var kept: [Article] = []
         var diagnostics: [Diagnostic] = []
-        // Earliest first, so the original keeps the page; origin breaks ties the same way every build.
-        // (Numbers are sorted, not the articles: moving those was most of the time here.)
-        let dates = articles.map(\.date.sortKey), origins = articles.map(\.origin)
-        let order = articles.indices.sorted { a, b in
-            dates[a] != dates[b] ? dates[a] < dates[b] : origins[a] < origins[b]
-        }
+        // Earliest first, so the original keeps the page.
+        let order = articles.positionsByDate(newestFirst: false)
         for (article, key) in order.lazy.map({ (articles[$0], keys[$0]) }) {
             guard key != 0 else { kept.append(article); continue }
             if let index = firstByText[key] {

@@ -36,14 +36,9 @@ public struct SiteIndex: Sendable {
         related = derived.related
     }
 
-    /// Newest first. (Numbers are sorted, not the articles: moving those was most of the
-    /// sort's time.)
+    /// Newest first.
     static func sorted(_ articles: [Article]) -> [Article] {
-        // On keys taken out first: through the articles, the comparisons took 3 ms of an edit.
-        let dates = articles.map(\.date.sortKey), origins = articles.map(\.origin)
-        return articles.indices.sorted { a, b in
-            dates[a] != dates[b] ? dates[a] > dates[b] : origins[a] < origins[b]
-        }.map { articles[$0] }
+        articles.positionsByDate(newestFirst: true).map { articles[$0] }
     }
 
     /// What the index works out from the articles: it reads only their dates, origins,

@@ -159,3 +159,16 @@ extension Article {
         return hasher.finalize()
     }
 }
+
+extension [Article] {
+    /// The articles' positions by date, newest or oldest first, and by origin among those of
+    /// one date, the same way on every build. Numbers are sorted, not the articles (moving
+    /// those was most of the sort's time), on keys taken out first (through the articles,
+    /// the comparisons took 3 ms of an edit's CPU).
+    func positionsByDate(newestFirst: Bool) -> [Int] {
+        let dates = map(\.date.sortKey), origins = map(\.origin)
+        return indices.sorted { a, b in
+            dates[a] != dates[b] ? (dates[a] > dates[b]) == newestFirst : origins[a] < origins[b]
+        }
+    }
+}
