@@ -1,17 +1,24 @@
 import Foundation
 import SitegenKit
 
-// Times one stage of the build by itself, with its own peak memory, for scripts/bench-search.
+// Times one stage of the build by itself.
 //
 //   sitegen-bench search SEEDS_DIR
 //
 // Loads and indexes the articles as `sitegen build` does, then resets the kernel's
 // high-water mark of resident memory (Linux: /proc/self/clear_refs) and runs the search
-// stage alone. Prints: wall seconds, CPU seconds (user + system, all threads), peak resident
-// MB during the stage, resident MB before it, files and bytes the stage makes.
+// stage alone, for scripts/bench-search. Prints: wall seconds, CPU seconds (user + system,
+// all threads), peak resident MB during the stage, resident MB before it, files and bytes
+// the stage makes.
+//
+//   sitegen-bench render SEEDS_DIR TEMPLATES_DIR
+//
+// Renders every page of the site on one thread, kind by kind, with the cards shared as a
+// build shares them, and prints each kind's pages, milliseconds and microseconds a page:
+// where the render stage's time goes, steadier than a whole build's two busy cores.
 let arguments = CommandLine.arguments
-guard arguments.count == 3, arguments[1] == "search" else {
-    FileHandle.standardError.write(Data("usage: sitegen-bench search SEEDS_DIR\n".utf8))
+guard arguments.count >= 3, arguments[1] == "search" && arguments.count == 3 || arguments[1] == "render" && arguments.count == 4 else {
+    FileHandle.standardError.write(Data("usage: sitegen-bench search SEEDS_DIR | render SEEDS_DIR TEMPLATES_DIR\n".utf8))
     exit(2)
 }
 
@@ -31,6 +38,36 @@ func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+if arguments[1] == "render" {
+    let templates = try TemplateLibrary(directory: arguments[3])
+    let plan = PagePlanner.plan(index)
+    let cardsStart = cpuSeconds()
+    let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: templates).sharingCards(on: plan)
+    var total = (cpuSeconds() - cardsStart) * 1000
+    print(String(format: "cards     %6d cards %8.1f ms (CPU, on all cores)", index.articles.count, total))
+    func kind(_ page: PlannedPage) -> String {
+        switch page.kind {
+        case .article: "article"
+        case .region: "region"
+        case .campaign: "campaign"
+        case .year: "year"
+        case .regionFeed, .campaignFeed, .siteFeed: "feed"
+        default: "other"
+        }
+    }
+    for name in ["article", "region", "campaign", "year", "feed", "other"] {
+        let pages = plan.filter { kind($0) == name }
+        let start = cpuSeconds()
+        var bytes = 0
+        for page in pages { bytes += try renderer.render(page).count }
+        let ms = (cpuSeconds() - start) * 1000
+        total += ms
+        print(String(format: "%@ %6d pages %8.1f ms %7.1f µs a page %6.1f MB", name.padding(toLength: 9, withPad: " ", startingAt: 0), pages.count, ms, ms * 1000 / Double(max(1, pages.count)), Double(bytes) / 1e6))
+    }
+    print(String(format: "all       %6d pages %8.1f ms", plan.count, total))
+    exit(0)
 }
 
 MallocTrim.releaseFreedMemory()  // as the build does after import

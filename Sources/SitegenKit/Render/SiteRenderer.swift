@@ -210,7 +210,7 @@ extension SiteRenderer {
     /// This renderer with every card, or for fingerprints every card's fingerprint, made
     /// once per folder depth of `pages`: when enough of them show cards for that to pay,
     /// since each card shows on several pages. Else this renderer as it is.
-    func sharingCards(on pages: [PlannedPage], forFingerprints: Bool = false) -> SiteRenderer {
+    public func sharingCards(on pages: [PlannedPage], forFingerprints: Bool = false) -> SiteRenderer {
         let listing = pages.filter(\.listsCards)
         guard listing.count > index.articles.count / 4 else { return self }
         let depths = Set(listing.map(\.path.depth))
