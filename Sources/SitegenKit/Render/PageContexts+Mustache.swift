@@ -318,3 +318,17 @@ extension SitemapContext: MustacheParent {
         }
     }
 }
+
+// Text and numbers render as themselves. Said here, swift-mustache takes that from one
+// check of each variable's value, where otherwise it asks whether the value is a lambda or
+// a wrapped optional and then goes through `String(describing:)`, each a lookup of a
+// protocol conformance at run time.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
+}

@@ -146,6 +146,23 @@ struct PageContextTests {
         }
     }
 
+    @Test("text and numbers render as themselves: escaped, unescaped, as sections and inverted sections")
+    func textAndNumbers() throws {
+        // What swift-mustache gives any value through String(describing:), which these
+        // types' own rendering (PageContexts+Mustache) skips.
+        let template = try MustacheTemplate(string: """
+            {{% CONTENT_TYPE: HTML }}{{s}}|{{{s}}}|{{#s}}[{{.}}]{{/s}}|{{^s}}none{{/s}}|{{#e}}[{{.}}]{{/e}}|{{^e}}none{{/e}}|\
+            {{n}}|{{#z}}[{{.}}]{{/z}}|{{^z}}none{{/z}}|{{#missing}}x{{/missing}}{{^missing}}absent{{/missing}}|{{k.title}}
+            """)
+        let context: [String: Any] = ["s": "<a href=\"x\">&甘肃</a>", "e": "", "n": -42, "z": 0,
+                                      "k": Link(title: "“党建+”<b>", url: nil)]
+        #expect(template.render(context) == """
+            &lt;a href=&quot;x&quot;&gt;&amp;甘肃&lt;/a&gt;|<a href="x">&甘肃</a>|[&lt;a href=&quot;x&quot;&gt;&amp;甘肃&lt;/a&gt;]||[]||\
+            -42|[0]||absent|“党建+”&lt;b&gt;
+            """)
+        #expect(("" as Any) is MustacheCustomRenderable && (0 as Any) is MustacheCustomRenderable)
+    }
+
     static func unwrapped(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
