@@ -1,0 +1,44 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import SitegenKit
+
+@Suite("Parallel work")
+struct ParallelMapTests {
+    @Test("parallelMap keeps the order and transforms each element once, and rethrows the first error")
+    func orderAndErrors() throws {
+        let numbers = Array(0..<10_000)
+        #expect(numbers.parallelMap { $0 * 2 } == numbers.map { $0 * 2 })
+        struct Odd: Error, Equatable { let n: Int }
+        #expect(throws: Odd(n: 7)) {
+            try numbers.parallelMap { n throws -> Int in
+                if n == 7 || n == 9_999 { throw Odd(n: n) }
+                return n
+            }
+        }
+    }
+
+    /// Dispatch keeps one worker a core and names each after its queue
+    /// (`com.apple.root.default-qos`, cut to the 15 characters Linux keeps). Work that holds
+    /// one of them while the build waits for it leaves a `parallelMap` inside it no worker
+    /// to share with: checking the site's pages ran on one core.
+    @Test("a Pending's work has a thread of its own, not one of Dispatch's workers")
+    func pendingThread() {
+        let name = Pending { Self.threadName() }.value
+        #expect(!name.contains("qos"), "\(name)")
+        // What a worker is called, so that the check above can tell.
+        let worker = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var workerName = ""
+        DispatchQueue.global().async {
+            workerName = Self.threadName()
+            worker.signal()
+        }
+        worker.wait()
+        #expect(workerName.contains("qos"), "\(workerName)")
+    }
+
+    /// The calling thread's name, as Linux keeps it.
+    static func threadName() -> String {
+        (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? "?"
+    }
+}
