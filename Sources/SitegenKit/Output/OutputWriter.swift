@@ -157,6 +157,8 @@ public final class OutputWriter: Sendable {
                 try fm.removeItem(at: cache.appendingPathComponent(Self.journalName))
             }
             try? fm.removeItem(at: staging)
+            // Taken now that nothing more goes into the folder (see `isIntact`).
+            manifest.listedFolderStamp = FileStamp(path: output.appendingPathComponent(BuildManifest.listedFolder).path)
             try manifest.write(to: manifestURL, generator: GeneratorStamp.current)
         } catch {
             throw SitegenError(path: output.path, message: "the new site could not be put in place",

@@ -332,6 +332,30 @@ struct IncrementalBuildTests {
         #expect(afterPage.output.written == 1)
         #expect(project.site() == (try project.cleanBuild()))
     }
+
+    @Test("the search folder is listed only when it is not as the last build left it: a file deleted, added or renamed there changes its stamp")
+    func listedFolderStamp() throws {
+        let project = try Project("folderstamp")
+        try project.build()
+        let output = project.options.output
+        let folder = output.appendingPathComponent(BuildManifest.listedFolder).path
+        let recorded = try #require(OutputWriter.manifest(output: output, cache: project.options.cache)?.listedFolderStamp)
+        // Taken after the build's last file went in: an untouched folder is not listed.
+        #expect(FileStamp(path: folder) == recorded)
+        let file = try #require(project.dir.files(under: "public/search").first { !$0.hasSuffix("index.html") })
+        let url = project.dir.file(file)
+        try FileManager.default.moveItem(at: url, to: url.appendingPathExtension("moved"))
+        #expect(FileStamp(path: folder) != recorded, "a rename")
+        try FileManager.default.moveItem(at: url.appendingPathExtension("moved"), to: url)
+        #expect(FileStamp(path: folder) != recorded, "renamed back")
+        try FileManager.default.removeItem(at: url)
+        #expect(FileStamp(path: folder) != recorded, "a deletion")
+        // The deleted file is put back, and the stamp taken again.
+        #expect(try project.build().output.written == 1)
+        #expect(project.site() == (try project.cleanBuild()))
+        let again = try #require(OutputWriter.manifest(output: output, cache: project.options.cache)?.listedFolderStamp)
+        #expect(FileStamp(path: folder) == again)
+    }
 }
 
 private extension Article {
