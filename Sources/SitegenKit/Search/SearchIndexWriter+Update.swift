@@ -22,10 +22,14 @@ extension SearchIndexWriter {
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
         guard let changes = state.changes(in: articles, hashes: hashes, previous: previous),
-              !changes.isEmpty, changes.count <= mostChangedForUpdate, SearchLayout(articles: ordered) == state.layout
+              !changes.isEmpty, changes.count <= mostChangedForUpdate
         else { return nil }
         let layout = state.layout
         let (changed, before) = (changes.map(\.document), changes.map(\.before))
+        // The unchanged articles' lengths are as recorded: only the changed ones' are counted.
+        var fieldLengths = state.fieldLengths
+        for document in changed { fieldLengths[document] = SearchLayout.FieldLengths(article: ordered[document]) }
+        guard SearchLayout(lengths: fieldLengths) == layout else { return nil }
 
         // Each changed document's terms, before and after.
         let terms = (before + changed.map { ordered[$0] }).parallelMap { DocumentTerms(text: SearchText(article: $0), layout: layout) }
@@ -81,6 +85,7 @@ extension SearchIndexWriter {
         next.articleHashes = hashes.reversed()
         next.termCount = termCount
         next.documentHashes = documentHashes
+        next.fieldLengths = fieldLengths
         next.ownFiles.removeAll { affected.contains($0.key) }
         for bucket in rewritten {
             next.bucketNames[bucket.number] = bucket.name

@@ -59,7 +59,8 @@ public enum SearchIndexWriter {
                                                  emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed> {
         // Oldest first: see SearchIndex.
         let ordered = Array(articles.reversed())
-        let layout = SearchLayout(articles: ordered)
+        let fieldLengths = ordered.map(SearchLayout.FieldLengths.init(article:))
+        let layout = SearchLayout(lengths: fieldLengths)
         var output = Output<Placed>()
         // A batch at a time: each article's text, its document (named, and written at
         // once), and its terms for the index.
@@ -108,7 +109,7 @@ public enum SearchIndexWriter {
             for entry in encoded { bucketNames.append(try output.add("b", entry.bucket, ext: "bin", emit)) }
         }
         let state = SearchState(manifest: "", layout: layout, termCount: keys.count, articleHashes: articleHashes,
-                                documentHashes: documentHashes, bucketNames: bucketNames, ownFiles: ownFiles)
+                                documentHashes: documentHashes, fieldLengths: fieldLengths, bucketNames: bucketNames, ownFiles: ownFiles)
         return try finish(ordered, state, output: output, emit)
     }
 

@@ -28,10 +28,29 @@ public struct SearchLayout: Sendable, Equatable {
     }
 
     public init(articles: [Article]) {
-        self.init(texts: articles.map { article in
+        self.init(lengths: articles.map(FieldLengths.init(article:)))
+    }
+
+    init(lengths: [FieldLengths]) {
+        self.init(texts: lengths.map { (Int($0.titleEnd), Int($0.campaigns), Int($0.regions)) })
+    }
+
+    /// The lengths the layout is made from, of one article's text (`SearchText`): where its
+    /// title line ends, and how long its campaign and region lines are.
+    struct FieldLengths: Sendable, Equatable {
+        var titleEnd: Int32
+        var campaigns: Int32
+        var regions: Int32
+
+        init(titleEnd: Int32, campaigns: Int32, regions: Int32) {
+            (self.titleEnd, self.campaigns, self.regions) = (titleEnd, campaigns, regions)
+        }
+
+        init(article: Article) {
             let fields = SearchText.fieldEnds(title: article.title, campaigns: article.campaigns, regions: article.regions)
-            return (fields.title, fields.campaigns - fields.title, fields.regions - fields.campaigns)
-        })
+            self.init(titleEnd: Int32(clamping: fields.title), campaigns: Int32(clamping: fields.campaigns - fields.title),
+                      regions: Int32(clamping: fields.regions - fields.campaigns))
+        }
     }
 
     /// The stored position of index `i` of a text.

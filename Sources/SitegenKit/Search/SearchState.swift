@@ -14,6 +14,11 @@ struct SearchState: Sendable, Equatable {
     /// The hash of each document's bytes (6 bytes), oldest first: its group's name is made
     /// of them.
     var documentHashes: [[UInt8]]
+    /// Each document's field lengths, oldest first: `layout` is made of them, and a patch
+    /// checks it against the new articles' by working out only the changed ones' (counting
+    /// the characters of every article's title, campaigns and regions again was a twentieth
+    /// of a rebuild after an edit).
+    var fieldLengths: [SearchLayout.FieldLengths]
     /// Each bucket's name, by number.
     var bucketNames: [[UInt8]]
     /// The terms with files of their own: key, the FNV-1a hash of the term, the file's name.
@@ -71,6 +76,11 @@ struct SearchState: Sendable, Equatable {
             guard (0...10_000_000).contains(count) else { throw BinaryReader.Malformed() }
             let articleHashes = try (0..<count).map { _ in try reader.uint64() }
             let documentHashes = try (0..<count).map { _ in bytes(try reader.uint64(), 6) }
+            let fieldLengths = try (0..<count).map { _ in
+                let packed = try reader.uint64()
+                return SearchLayout.FieldLengths(titleEnd: Int32(truncatingIfNeeded: packed >> 42), campaigns: Int32(truncatingIfNeeded: packed >> 21 & 0x1F_FFFF),
+                                                 regions: Int32(truncatingIfNeeded: packed & 0x1F_FFFF))
+            }
             let buckets = try reader.int()
             guard (0...1 << 20).contains(buckets) else { throw BinaryReader.Malformed() }
             let bucketNames = try (0..<buckets).map { _ in bytes(try reader.uint64(), 6) }
@@ -79,8 +89,9 @@ struct SearchState: Sendable, Equatable {
             let ownFiles = try (0..<owned).map { _ in
                 OwnFile(key: try reader.uint64(), termHash: UInt32(truncatingIfNeeded: try reader.uint64()), name: bytes(try reader.uint64(), SearchIndexWriter.ownNameSize))
             }
+            guard SearchLayout(lengths: fieldLengths) == layout else { throw BinaryReader.Malformed() }
             return SearchState(manifest: manifest, layout: layout, termCount: termCount, articleHashes: articleHashes,
-                               documentHashes: documentHashes, bucketNames: bucketNames, ownFiles: ownFiles)
+                               documentHashes: documentHashes, fieldLengths: fieldLengths, bucketNames: bucketNames, ownFiles: ownFiles)
         }
     }
 
@@ -96,6 +107,11 @@ struct SearchState: Sendable, Equatable {
             writer.write(articleHashes.count)
             for hash in articleHashes { writer.write(hash) }
             for hash in documentHashes { writer.write(Self.number(hash)) }
+            // 21 bits a length (2 million characters), the title's highest.
+            for field in fieldLengths {
+                let (t, c, r) = (UInt64(min(max(0, field.titleEnd), 0x1F_FFFF)), UInt64(min(max(0, field.campaigns), 0x1F_FFFF)), UInt64(min(max(0, field.regions), 0x1F_FFFF)))
+                writer.write(t << 42 | c << 21 | r)
+            }
             writer.write(bucketNames.count)
             for name in bucketNames { writer.write(Self.number(name)) }
             writer.write(ownFiles.count)
@@ -113,5 +129,5 @@ struct SearchState: Sendable, Equatable {
         (0..<count).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64(count - 1 - $0))) }
     }
 
-    private static let magic: UInt64 = 0x7369_7465_7365_6103  // "sitesea" + format 3
+    private static let magic: UInt64 = 0x7369_7465_7365_6104  // "sitesea" + format 4
 }

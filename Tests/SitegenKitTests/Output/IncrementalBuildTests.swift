@@ -227,6 +227,31 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
+    @Test("a title that moves the search layout (past 256 characters, and back) is not patched in; one that does not move it is")
+    func searchLayoutMoves() throws {
+        let project = try Project("layout")
+        let seed = project.dir.file("seeds/006_layout.md")
+        func write(title: String) throws {
+            try """
+            ---
+            title: "\(title)"
+            date: 2024-03-02
+            region: "620121"
+            ---
+
+            永登县开展民族团结进步宣讲活动。
+            """.write(to: seed, atomically: true, encoding: .utf8)
+        }
+        try write(title: "永登县民族团结进步宣讲活动")
+        try project.build()
+        for (title, patched) in [(String(repeating: "宣讲", count: 150), false), ("永登县民族团结进步宣讲", false), ("永登县宣讲活动", true)] {
+            try write(title: title)
+            let report = try project.build()
+            #expect(report.stages.contains { $0.name == (patched ? "Search index (patched)" : "Search index") }, "\(title.count): \(report.stages.map(\.name))")
+            #expect(project.site() == (try project.cleanBuild()), "\(title.count)")
+        }
+    }
+
     @Test("a damaged or stale search state is not used: the index is written whole, as a clean build writes it")
     func damagedSearchState() throws {
         let project = try Project("search-state")
