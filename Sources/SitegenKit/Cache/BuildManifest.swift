@@ -103,7 +103,7 @@ struct BuildManifest: Sendable {
     /// they are deleted, and the listing sees that. And it is listed only when the folder
     /// is not as the last build left it: deleting, adding or renaming a file in a folder
     /// sets its modification time (to the nanosecond on ext4, XFS, Btrfs and tmpfs), and
-    /// listing its 14,400 names was a sixth of a rebuild with nothing changed.
+    /// listing its 14,400 names took 5 ms of a 69 ms rebuild with nothing changed.
     func isIntact(in output: URL) -> Bool {
         let folder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0, !files.isEmpty else { return false }

@@ -16,8 +16,8 @@ struct SearchState: Sendable, Equatable {
     var documentHashes: [[UInt8]]
     /// Each document's field lengths, oldest first: `layout` is made of them, and a patch
     /// checks it against the new articles' by working out only the changed ones' (counting
-    /// the characters of every article's title, campaigns and regions again was a twentieth
-    /// of a rebuild after an edit).
+    /// the characters of every article's title, campaigns and regions again was 3 % of the
+    /// CPU of a rebuild after an edit, in perf).
     var fieldLengths: [SearchLayout.FieldLengths]
     /// Each bucket's name, by number.
     var bucketNames: [[UInt8]]
