@@ -146,6 +146,22 @@ struct PageContextTests {
         }
     }
 
+    @Test("the head's canonical and feed links come from the layout alone, never from a field of the page of the same name")
+    func headLinksFromLayout() throws {
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let templates = try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: templates)
+        var page = renderer.regionPage(index.regions.roots[0], 1, SitePaths.home)
+        #expect(try templates.render(page, with: "region").contains("application/atom+xml"))
+        // The page names its feed in its body; with none in the layout, the head has none.
+        page.layout.feed = nil
+        page.layout.canonical = nil
+        let html = try templates.render(page, with: "region")
+        #expect(!html.contains("application/atom+xml") && !html.contains("rel=\"canonical\""))
+        #expect(html.contains("href=\"\(page.feed)\">订阅"))
+    }
+
     @Test("text and numbers render as themselves: escaped, unescaped, as sections and inverted sections")
     func textAndNumbers() throws {
         // What swift-mustache gives any value through String(describing:), which these
