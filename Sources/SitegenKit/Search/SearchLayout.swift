@@ -8,19 +8,6 @@ public struct SearchLayout: Sendable, Equatable {
     public var regionsBase: Int
     public var bodyBase: Int
 
-    /// Each slot is a power of two (at least 256) above the longest such field of the
-    /// site, so that one longer title rarely moves every other article's positions.
-    public init(texts: [(titleEnd: Int, campaignsLength: Int, regionsLength: Int)]) {
-        func slot(_ longest: Int) -> Int {
-            var size = 256
-            while size <= longest { size *= 2 }
-            return size
-        }
-        campaignsBase = slot(texts.map(\.titleEnd).max() ?? 0)
-        regionsBase = campaignsBase + slot(texts.map(\.campaignsLength).max() ?? 0)
-        bodyBase = regionsBase + slot(texts.map(\.regionsLength).max() ?? 0)
-    }
-
     public init(campaignsBase: Int, regionsBase: Int, bodyBase: Int) {
         self.campaignsBase = campaignsBase
         self.regionsBase = regionsBase
@@ -31,8 +18,17 @@ public struct SearchLayout: Sendable, Equatable {
         self.init(lengths: articles.map(FieldLengths.init(article:)))
     }
 
+    /// Each slot is a power of two (at least 256) above the longest such field of the
+    /// site, so that one longer title rarely moves every other article's positions.
     init(lengths: [FieldLengths]) {
-        self.init(texts: lengths.map { (Int($0.titleEnd), Int($0.campaigns), Int($0.regions)) })
+        func slot(_ longest: Int32) -> Int {
+            var size = 256
+            while size <= longest { size *= 2 }
+            return size
+        }
+        campaignsBase = slot(lengths.map(\.titleEnd).max() ?? 0)
+        regionsBase = campaignsBase + slot(lengths.map(\.campaigns).max() ?? 0)
+        bodyBase = regionsBase + slot(lengths.map(\.regions).max() ?? 0)
     }
 
     /// The lengths the layout is made from, of one article's text (`SearchText`): where its
