@@ -88,7 +88,8 @@ extension SiteRenderer {
         // The page's part of each list, by position: no page copies or hashes the whole
         // campaign (a campaign of 5,000 articles has 250 pages).
         let total = campaign.articles.count + campaign.mentioned.count
-        let start = min(total, (page - 1) * PagePlanner.pageSize), end = min(total, start + PagePlanner.pageSize)
+        let onPage = Self.positions(onPage: page, of: total)
+        let (start, end) = (onPage.lowerBound, onPage.upperBound)
         let runs = campaign.articles.count
         let articles = campaign.articles[min(start, runs)..<min(end, runs)]
         let mentions = campaign.mentioned[max(start, runs) - runs..<max(end, runs) - runs]
@@ -129,7 +130,8 @@ extension SiteRenderer {
         let year = index.timeline.years.first { $0.year == y }!
         // Each month's part of the page, by position: no page copies or hashes the whole
         // year (thousands of articles, hundreds of pages).
-        let start = (page - 1) * PagePlanner.pageSize, end = start + PagePlanner.pageSize
+        let onPage = Self.positions(onPage: page, of: year.articleCount)
+        let (start, end) = (onPage.lowerBound, onPage.upperBound)
         var first = 0  // the month's first article's position in the year
         var cards: [[RenderedCard]] = []
         for month in year.months {

@@ -329,8 +329,13 @@ extension SiteRenderer {
     }
 
     func slice(_ items: [Int], page: Int) -> ArraySlice<Int> {
-        let start = min(items.count, (page - 1) * PagePlanner.pageSize)
-        return items[start..<min(items.count, start + PagePlanner.pageSize)]
+        items[Self.positions(onPage: page, of: items.count)]
+    }
+
+    /// The positions, among `count` items, that page `page` (from 1) lists.
+    static func positions(onPage page: Int, of count: Int) -> Range<Int> {
+        let start = min(count, (page - 1) * PagePlanner.pageSize)
+        return start..<min(count, start + PagePlanner.pageSize)
     }
 
     func pageTitle(_ title: String, page: Int) -> String {
