@@ -19,6 +19,9 @@ public final class PreviewServer: Sendable {
     let log: @Sendable (String) -> Void
     /// `options` with the base URL of the port listened on, once it is known.
     private let served = Mutex<BuildOptions?>(nil)
+    /// The seeds and templates as they were when the last build began: a change made
+    /// after that, even while that build ran, differs from it and is built next.
+    private let lastBuilt = Mutex<FolderSnapshot?>(nil)
 
     /// Port 0 picks a free port; `start()` returns the one in use.
     public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
@@ -54,17 +57,16 @@ public final class PreviewServer: Sendable {
     }
 
     /// Watches `seeds/` and `Templates/` and rebuilds after each change, until cancelled.
+    /// (Compared with what the last build began from, not with a first look taken here:
+    /// an edit saved while `start()` built, before watching began, was never built.)
     public func watch(interval: Duration = .milliseconds(300)) async {
-        var last = FolderSnapshot(of: [options.seeds, options.templates])
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            let now = FolderSnapshot(of: [options.seeds, options.templates])
-            if now != last {
-                last = now
-                await rebuild()
-            }
+            if watchedFolders() != lastBuilt.withLock({ $0 }) { await rebuild() }
         }
     }
+
+    private func watchedFolders() -> FolderSnapshot { FolderSnapshot(of: [options.seeds, options.templates]) }
 
     public func stop() async { await server.stop() }
 
@@ -72,6 +74,9 @@ public final class PreviewServer: Sendable {
     func rebuild() async {
         do {
             guard let options = served.withLock({ $0 }) else { return }
+            // Taken before the build reads anything: what it may have missed differs from it.
+            let before = watchedFolders()
+            lastBuilt.withLock { $0 = before }
             let report = try Build.run(options, log: { _ in })
             for diagnostic in report.diagnostics { log(diagnostic.description) }
             await state.bump()
@@ -90,7 +95,7 @@ actor SiteState {
 
 /// Sizes and modification times of every file below some folders: cheap to take, and
 /// any edit, addition or removal changes it.
-struct FolderSnapshot: Equatable {
+struct FolderSnapshot: Equatable, Sendable {
     var entries: [String: [Double]] = [:]
 
     init(of folders: [URL]) {

@@ -24,6 +24,24 @@ struct PreviewServerTests {
         return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "", String(decoding: data, as: UTF8.self))
     }
 
+    /// Renames the 康巴什区 article's 之花 to 之花朵, as an editor saving the seed would.
+    static func editSeed(in dir: TemporaryDirectory) throws {
+        let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("seeds").path).first { $0.hasPrefix("003") })
+        let url = dir.file("seeds/\(seed)")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "处处盛开民族团结之花", with: "处处盛开民族团结之花朵").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// The site's version once it is no longer `before`, or `before` after 10 s.
+    static func version(_ port: UInt16, after before: String) async throws -> String {
+        var version = before
+        for _ in 0..<100 where version == before {
+            try await Task.sleep(for: .milliseconds(100))
+            version = try await get(port, "/__sitegen/version").2
+        }
+        return version
+    }
+
     /// The project built for publishing, then previewed as `sitegen serve` does.
     static func previewOptions(_ dir: TemporaryDirectory) throws -> BuildOptions {
         var published = BuildOptions.project(at: dir.url)
@@ -62,16 +80,9 @@ struct PreviewServerTests {
         #expect(try await Self.get(port, "/no/such/page/").0 == 404)
 
         let before = try await Self.get(port, "/__sitegen/version").2
-        let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("seeds").path).first { $0.hasPrefix("003") })
-        let url = dir.file("seeds/\(seed)")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: "处处盛开民族团结之花", with: "处处盛开民族团结之花朵").write(to: url, atomically: true, encoding: .utf8)
+        try Self.editSeed(in: dir)
 
-        var version = before
-        for _ in 0..<100 where version == before {
-            try await Task.sleep(for: .milliseconds(100))
-            version = try await Self.get(port, "/__sitegen/version").2
-        }
+        let version = try await Self.version(port, after: before)
         #expect(version != before, "the site was rebuilt after the edit")
         #expect(try await Self.get(port, "/").2.contains("处处盛开民族团结之花朵"))
         await server.stop()
@@ -79,6 +90,28 @@ struct PreviewServerTests {
         let after = Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, dir.read($0)) })
         #expect(after.keys.sorted() == published.keys.sorted() && after == published, "serve changed public/")
         #expect(dir.read("public/feed.xml")?.contains("https://www.example.gov.cn/mzgz/feed.xml") == true)
+    }
+
+    /// An editor saves while the first build runs (seconds, for a large site), before the
+    /// watching starts: that edit is built too. (The watcher used to take its first look
+    /// when it began, with the edit already in it, and never built it. A watcher that
+    /// starts late does the same to the test above: most likely why it failed once, in a
+    /// run 11 s longer than usual, the 10 s it waits for a rebuild.)
+    @Test("an edit saved before watching begins, after the first build read the seeds, is built")
+    func editDuringFirstBuild() async throws {
+        let dir = try Self.project()
+        let options = try Self.previewOptions(dir)
+        let server = try PreviewServer(options: options, port: 0, log: { _ in })
+        let port = try await server.start()
+        let before = try await Self.get(port, "/__sitegen/version").2
+        try Self.editSeed(in: dir)
+
+        let watcher = Task { await server.watch(interval: .milliseconds(50)) }
+        defer { watcher.cancel() }
+        let version = try await Self.version(port, after: before)
+        #expect(version != before, "the edit was built")
+        #expect(try await Self.get(port, "/").2.contains("处处盛开民族团结之花朵"))
+        await server.stop()
     }
 
     @Test("sitegen serve builds into .sitegen/preview/, with the port it listens on, and leaves public/ as the last build made it")
