@@ -7,8 +7,16 @@ struct BinaryWriter {
     private var bytes: [UInt8] = []
     /// Where full buffers go, so a large cache is never held whole.
     private let sink: FileHandle
+    /// Where in the file the buffer starts.
+    private var flushed: Int
 
-    private init(sink: FileHandle) { self.sink = sink }
+    private init(sink: FileHandle, at offset: Int = 0) {
+        self.sink = sink
+        flushed = offset
+    }
+
+    /// Where in the file the next byte written goes.
+    var position: Int { flushed + bytes.count }
 
     /// Writes a file through a writer, in 1 MB pieces, into place atomically (a
     /// temporary file renamed over the old one).
@@ -34,8 +42,7 @@ struct BinaryWriter {
     static func append(to url: URL, _ body: (inout BinaryWriter) throws -> Void) throws {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        try handle.seekToEnd()
-        var writer = BinaryWriter(sink: handle)
+        var writer = BinaryWriter(sink: handle, at: Int(try handle.seekToEnd()))
         try body(&writer)
         try writer.flush()
     }
@@ -43,6 +50,7 @@ struct BinaryWriter {
     private mutating func flush() throws {
         guard !bytes.isEmpty else { return }
         try sink.write(contentsOf: bytes)
+        flushed += bytes.count
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -68,10 +76,9 @@ struct BinaryWriter {
         spill()
     }
 
-    /// Bytes as a string is written: their count, then them.
-    mutating func write(bytes: [UInt8]) {
-        write(bytes.count)
-        self.bytes += bytes
+    /// Bytes alone, not counted: whoever reads them knows where they are and how many.
+    mutating func write(raw: [UInt8]) {
+        bytes += raw
         spill()
     }
 
@@ -125,12 +132,20 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
-    /// Skips what `write(bytes:)` or a string wrote, and says where its bytes are in the
-    /// file: their offset and count.
+    /// Skips a count and that many bytes (as a string is written), and says where the
+    /// bytes are in the file: their offset and count.
     mutating func skipBytes() throws -> (offset: Int, count: Int) {
         let count = try int()
         guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
         defer { offset += count }
+        return (offset, count)
+    }
+
+    /// An offset and a count (`BinaryWriter.position` and a count of bytes written there),
+    /// checked to lie inside the file.
+    mutating func span() throws -> (offset: Int, count: Int) {
+        let (offset, count) = (try int(), try int())
+        guard offset >= 0, count >= 0, count <= bytes.count, offset <= bytes.count - count else { throw Malformed() }
         return (offset, count)
     }
 
