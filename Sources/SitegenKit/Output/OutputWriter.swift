@@ -24,6 +24,9 @@ public final class OutputWriter: Sendable {
         var path: OutputPath
         var file: BuildManifest.File
         var isWritten: Bool
+        /// Where the previous manifest has the file (nil: it has none), found when the file
+        /// was placed: the commit then looks up no path (31,000 of them).
+        var previousIndex: Int?
     }
 
     public let output: URL
@@ -55,9 +58,9 @@ public final class OutputWriter: Sendable {
         previousPositions = self.previous?.positions() ?? [:]
     }
 
-    /// What the previous manifest recorded of `path`.
-    private func previousFile(_ path: OutputPath) -> BuildManifest.File? {
-        previousPositions[path].map { previous!.files[$0] }
+    /// What the previous manifest recorded of `path`, and where.
+    private func previousFile(_ path: OutputPath) -> (index: Int, file: BuildManifest.File)? {
+        previousPositions[path].map { ($0, previous!.files[$0]) }
     }
 
     /// Cleans up after a build that was killed: finishes the renames of one killed while
@@ -80,33 +83,34 @@ public final class OutputWriter: Sendable {
         let file = BuildManifest.File(contentHash: StableHasher.hash(bytes), size: bytes.count, pageFingerprint: pageFingerprint)
         let current = output.path + "/" + path.rawValue
         let isUnchanged: Bool
+        let recorded = previousFile(path)
         if previous != nil {
-            isUnchanged = previousFile(path).map { $0.contentHash == file.contentHash && $0.size == file.size } ?? false
+            isUnchanged = recorded.map { $0.file.contentHash == file.contentHash && $0.file.size == file.size } ?? false
         } else if outputExists {
             isUnchanged = FileManager.default.contents(atPath: current).map { $0.elementsEqual(bytes) } ?? false
         } else {
             isUnchanged = false
         }
-        guard !isUnchanged else { return Placed(path: path, file: file, isWritten: false) }
+        guard !isUnchanged else { return Placed(path: path, file: file, isWritten: false, previousIndex: recorded?.index) }
         do {
             try Self.writeFile(bytes, to: staging.path + "/" + path.rawValue)
         } catch {
             throw SitegenError(path: current, message: "the page cannot be written",
                                fix: "check free disk space and permissions", causes: [error.localizedDescription])
         }
-        return Placed(path: path, file: file, isWritten: true)
+        return Placed(path: path, file: file, isWritten: true, previousIndex: recorded?.index)
     }
 
     /// A page of the current site kept as it is, when its inputs have not changed since the
     /// build recorded in `previous`; nil when there is no such record (render it).
     func kept(_ path: OutputPath, pageFingerprint: UInt64) -> Placed? {
-        guard pageFingerprint != 0, let file = previousFile(path), file.pageFingerprint == pageFingerprint else { return nil }
-        return Placed(path: path, file: file, isWritten: false)
+        guard pageFingerprint != 0, let (index, file) = previousFile(path), file.pageFingerprint == pageFingerprint else { return nil }
+        return Placed(path: path, file: file, isWritten: false, previousIndex: index)
     }
 
     /// A file of the current site that the build knows is unchanged.
     func keptAsIs(_ path: OutputPath) -> Placed? {
-        previousFile(path).map { Placed(path: path, file: $0, isWritten: false) }
+        previousFile(path).map { Placed(path: path, file: $0.file, isWritten: false, previousIndex: $0.index) }
     }
 
     /// Makes `files` the site, and records them in the manifest. Returns what changed.
@@ -123,7 +127,7 @@ public final class OutputWriter: Sendable {
             var kept = [BuildManifest.File?](repeating: nil, count: previous.paths.count)
             var added: [OutputPath: BuildManifest.File] = [:]
             for item in placed {
-                if let i = previousPositions[item.path] { kept[i] = item.file } else { added[item.path] = item.file }
+                if let i = item.previousIndex { kept[i] = item.file } else { added[item.path] = item.file }
             }
             manifest.record(kept: kept, of: previous, added: added)
             // (A damaged manifest may name a file twice: only the place the table gives it counts.)
