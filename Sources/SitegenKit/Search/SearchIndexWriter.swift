@@ -193,16 +193,25 @@ public enum SearchIndexWriter {
                                          _ emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed> {
         var output = output
         // The table: buckets and groups of documents by number, and each article's
-        // province and year.
+        // province (numbered from 1 in order of first appearance; 0 for none) and year.
+        // One pass, by position: two passes, each copying every article out of the array,
+        // took 8.6 ms of a 25 ms patch after an edit; this one takes 4.3 ms, most of it in
+        // reaching 10,000 articles' regions in memory.
         var provinces: [String: Int] = [:]
         var provinceNames: [String] = []
-        for article in ordered {
-            if let province = article.regions.first, provinces[province] == nil {
+        var provinceNumbers = [Int](repeating: 0, count: ordered.count)
+        for i in ordered.indices {
+            guard let province = ordered[i].regions.first else { continue }
+            if let number = provinces[province] {
+                provinceNumbers[i] = number
+            } else {
                 provinceNames.append(province)
                 provinces[province] = provinceNames.count
+                provinceNumbers[i] = provinceNames.count
             }
         }
-        let firstYear = ordered.map(\.date.year).min() ?? 0
+        let years = ordered.indices.map { ordered[$0].date.year }
+        let firstYear = years.min() ?? 0
         var table: [UInt8] = []
         Varint.append(state.bucketNames.count, to: &table)
         table += state.bucketNames.joined()
@@ -213,8 +222,8 @@ public enum SearchIndexWriter {
             table += Array(name.utf8)
         }
         Varint.append(firstYear, to: &table)
-        for article in ordered { Varint.append(article.regions.first.flatMap { provinces[$0] } ?? 0, to: &table) }
-        for article in ordered { Varint.append(article.date.year - firstYear, to: &table) }
+        for number in provinceNumbers { Varint.append(number, to: &table) }
+        for year in years { Varint.append(year - firstYear, to: &table) }
         // The terms with files of their own, by the FNV-1a hash of the term (ascending, as
         // gaps) and the file's name: a query fetches their postings without the bucket first.
         // (Two such terms with one hash are left to their buckets.)
