@@ -23,7 +23,7 @@ struct BuildManifest: Sendable {
     /// Hash of what the search index was built from, and the files it made.
     var searchInputs: UInt64 = 0
     /// Every file, sorted by path, with what was recorded of it. Arrays, not a table by
-    /// path: a rebuild with nothing changed only walks them (`positions` makes the table).
+    /// path: a rebuild with nothing changed only walks them (`PathPositions` makes the table).
     private(set) var paths: [OutputPath] = []
     private(set) var files: [File] = []
     /// The last build's warnings and errors about the articles, shown again when nothing changed.
@@ -128,11 +128,6 @@ struct BuildManifest: Sendable {
 
     /// The folder `isIntact` lists rather than stats.
     static let listedFolder = SearchIndexWriter.folder
-
-    /// Where each file is in `paths` and `files`.
-    func positions() -> [OutputPath: Int] {
-        Dictionary(zip(paths, paths.indices), uniquingKeysWith: { _, last in last })
-    }
 
     /// Records `table` as the files, sorted by path.
     mutating func record(files table: [OutputPath: File]) {

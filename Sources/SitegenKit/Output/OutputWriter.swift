@@ -34,7 +34,7 @@ public final class OutputWriter: Sendable {
     private let cache: URL
     private let previous: BuildManifest?
     /// Where each of the previous manifest's files is in it, by path.
-    private let previousPositions: [OutputPath: Int]
+    private let previousPositions: PathPositions
     /// Whether the output folder exists: a first build has no files to compare with.
     private let outputExists: Bool
 
@@ -55,7 +55,7 @@ public final class OutputWriter: Sendable {
         }
         outputExists = FileManager.default.fileExists(atPath: self.output.path)
         self.previous = outputExists ? previous : nil
-        previousPositions = self.previous?.positions() ?? [:]
+        previousPositions = PathPositions(self.previous?.paths ?? [])
     }
 
     /// What the previous manifest recorded of `path`, and where.

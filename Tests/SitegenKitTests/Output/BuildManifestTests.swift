@@ -24,4 +24,21 @@ struct BuildManifestTests {
         #expect(patched.paths == after.keys.sorted())
         #expect(Dictionary(uniqueKeysWithValues: zip(patched.paths, patched.files)) == after)
     }
+
+    @Test("every path is found at its position, a path not listed is not, and one listed twice is at its later position")
+    func pathPositions() {
+        // Enough paths that many share a first slot (the table has at most 4 slots a path).
+        var paths = (0..<5_000).map { OutputPath("articles/wen-zhang-\($0)/index.html")! }
+        paths += (0..<3_000).map { OutputPath("search/b-\(String($0 * 7_919, radix: 16)).bin")! }
+        paths.append(paths[17])
+        let positions = PathPositions(paths)
+        for (position, path) in paths.enumerated() where position != 17 {
+            #expect(positions[path] == position, "\(path.rawValue)")
+        }
+        #expect(positions[paths[17]] == paths.count - 1)
+        for missing in ["articles/wen-zhang-5000/index.html", "index.html", "search/b-1.bin", "articles/wen-zhang-1/index.htm"] {
+            #expect(positions[OutputPath(missing)!] == nil, "\(missing)")
+        }
+        #expect(PathPositions([])[OutputPath("index.html")!] == nil)
+    }
 }
