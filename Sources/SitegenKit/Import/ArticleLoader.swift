@@ -161,7 +161,7 @@ public enum ArticleLoader {
             }
         }
         let (unique, duplicates) = DuplicateFinder.fold(found, keys: keys)
-        var slugs = SlugRegistry()
+        var slugs = SlugRegistry(reservingCapacity: unique.count)
         // In seed order, so the first of two same-titled articles keeps the plain slug and
         // the others are numbered, the same way on every build. (The seeds are listed in
         // order of their paths: most often the articles are in order already.)
