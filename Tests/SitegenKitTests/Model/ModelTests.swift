@@ -76,8 +76,8 @@ struct ModelTests {
         let base = Article(title: "永登县民族团结", date: ArticleDate(year: 2024, month: 1, day: 2)!, source: "永登县",
                            region: RegionCode("620121"), regions: ["甘肃省", "兰州市", "永登县"], campaigns: ["党建+"],
                            mentions: ["百场万人"], origin: "seeds/1.md", slug: Slug("yong-deng")!, summary: "摘要", body: "正文")
-        var variants: [Article] = []
-        func variant(_ change: (inout Article) -> Void) { var a = base; change(&a); variants.append(a) }
+        var changes: [(inout Article) -> Void] = []
+        func variant(_ change: @escaping (inout Article) -> Void) { changes.append(change) }
         variant { $0.title += "。" }
         variant { $0.date = ArticleDate(year: 2024, month: 1, day: 3)! }
         variant { $0.date = ArticleDate(year: 2024, month: 1, day: 2, hour: 8, minute: 0)! }
@@ -92,12 +92,31 @@ struct ModelTests {
         variant { $0.summary = "" }
         variant { $0.body = ArticleBody("正文。") }
         variant { $0.republished = [Republication(source: nil, origin: "seeds/3.md", date: base.date)] }
+        let variants = changes.map { change in
+            var a = base
+            change(&a)
+            return a
+        }
         let hashes = [base.contentHash] + variants.map(\.contentHash)
         #expect(Set(hashes).count == hashes.count)
         #expect(base.contentHash == base.contentHash)
         // Each variant changed a copy: the fields the copies shared are as they were.
         #expect(variants.allSatisfy { $0 != base })
         #expect(base.title == "永登县民族团结" && base.regions.count == 3 && base.republished.isEmpty)
+        // A hash recorded with the fields (as the article cache does) is forgotten by any
+        // change: to an article that holds its fields alone, and to a copy of one that
+        // shares them (whose original keeps it).
+        var recorded = base
+        recorded.record(contentHash: base.contentHash)
+        for (change, variant) in zip(changes, variants) {
+            var alone = base
+            alone.record(contentHash: base.contentHash)
+            change(&alone)
+            var copy = recorded
+            change(&copy)
+            for a in [alone, copy] { #expect(a.contentHash == variant.contentHash && a.contentHash == a.computedContentHash) }
+        }
+        #expect(recorded.contentHash == base.contentHash)
         // A field added to Article must be hashed too: this count (of the fields in its box)
         // is the reminder.
         let box = try #require(Mirror(reflecting: base).children.first?.value)
