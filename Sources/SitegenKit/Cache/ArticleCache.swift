@@ -43,7 +43,11 @@ struct ArticleCache: Sendable {
             var cache = ArticleCache()
             guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
             _ = try reader.skipBytes()
-            for _ in 0..<max(0, try reader.int()) {
+            // Room for them all at once: grown one entry at a time, the table hashed every
+            // path again at each doubling.
+            let count = max(0, try reader.int())
+            cache.entries.reserveCapacity(min(count, 1 << 24))
+            for _ in 0..<count {
                 let path = try reader.string()
                 cache.entries[path] = try readEntry(&reader, bodies: bodies)
             }
@@ -132,7 +136,9 @@ struct SeedStamps: Sendable, Equatable {
         BinaryReader.read(url) { reader in
             var stamps = SeedStamps()
             guard try reader.uint64() == magic else { throw BinaryReader.Malformed() }
-            for _ in 0..<max(0, try reader.int()) {
+            let count = max(0, try reader.int())
+            stamps.entries.reserveCapacity(min(count, 1 << 24))
+            for _ in 0..<count {
                 let path = try reader.string()
                 let stamp = FileStamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), inode: try reader.uint64())
                 stamps.entries[path] = Entry(stamp: stamp, contentHash: try reader.uint64())
