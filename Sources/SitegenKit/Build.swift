@@ -193,7 +193,7 @@ public enum Build {
                            read: { [output = options.output] name in
                                FileManager.default.contents(atPath: output.path + "/" + SearchIndexWriter.folder + name).map { [UInt8]($0) }
                            },
-                           keep: { name in OutputPath(SearchIndexWriter.folder + name).flatMap(writer.keptAsIs) },
+                           keep: { keeps in writer.keptAsIs(inFolder: SearchIndexWriter.folder, where: keeps) },
                            emit: emit) {
                         placed += written.placed + written.kept
                         searchState = written.state

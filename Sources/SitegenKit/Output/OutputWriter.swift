@@ -113,6 +113,27 @@ public final class OutputWriter: Sendable {
         previousFile(path).map { Placed(path: path, file: $0.file, isWritten: false, previousIndex: $0.index) }
     }
 
+    /// The files of the current site in `folder` (ending in `/`) whose names below it
+    /// `keeps` accepts, as kept: taken from the previous manifest in order, none looked up
+    /// by path. (Its paths are sorted, so a folder's are together.)
+    func keptAsIs(inFolder folder: String, where keeps: (Substring) -> Bool) -> [Placed] {
+        guard let previous else { return [] }
+        var (low, high) = (0, previous.paths.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if previous.paths[middle].rawValue < folder { low = middle + 1 } else { high = middle }
+        }
+        var kept: [Placed] = []
+        for i in low..<previous.paths.count {
+            let path = previous.paths[i].rawValue
+            guard path.hasPrefix(folder) else { break }
+            if keeps(path.dropFirst(folder.count)) {
+                kept.append(Placed(path: previous.paths[i], file: previous.files[i], isWritten: false, previousIndex: i))
+            }
+        }
+        return kept
+    }
+
     /// Makes `files` the site, and records them in the manifest. Returns what changed.
     func commit(_ placed: [Placed], record: (inout BuildManifest) -> Void) throws -> Report {
         let fm = FileManager.default

@@ -14,11 +14,11 @@ extension SearchIndexWriter {
     /// articles are not the same number, in the same places, with the same field layout;
     /// too many changed; the article a changed document was is not in `previous` (by
     /// origin); a file cannot be read; or the number of buckets would come out otherwise.
-    /// `keep` gives a file of the last index that is still there as kept (nil when it is
-    /// not); the kept ones come back in `Written.kept`.
+    /// `keep` gives, as kept, every file in the last index's folder whose name (below the
+    /// folder) it is told to keep; the kept ones come back in `Written.kept`.
     static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article],
                                          ownFileThreshold: Int = ownFileThreshold,
-                                         read: @Sendable (String) -> [UInt8]?, keep: (String) -> Placed?,
+                                         read: @Sendable (String) -> [UInt8]?, keep: ((Substring) -> Bool) -> [Placed],
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
         guard let changes = state.changes(in: articles, hashes: hashes, previous: previous),
@@ -91,17 +91,28 @@ extension SearchIndexWriter {
             next.bucketNames[bucket.number] = bucket.name
             next.ownFiles += bucket.own.map(\.file)
         }
-        // What is not written again must still be there.
+        // The last index's buckets, documents and terms' own files are kept but those
+        // written again and those the patch replaced: taken from the folder as the writer
+        // has it, not named one by one (making and looking up the names of 10,000
+        // documents was a third of a patch). The table, the folding file and the manifest
+        // are written by `finish`. What is kept must be what the new index names.
         var made = Set(documentFiles.map(\.0))
         for bucket in rewritten {
             made.insert("b-\(hex(bucket.name)).bin")
             for own in bucket.own { made.insert(own.fileName) }
         }
-        var kept: [Placed] = []
-        for name in next.fileNames.dropFirst() where !made.contains(name) {  // (the manifest is made anew)
-            guard let file = keep(name) else { return nil }
-            kept.append(file)
+        var replaced = made
+        for bucket in rewritten { replaced.insert("b-\(hex(state.bucketNames[bucket.number])).bin") }
+        for own in state.ownFiles where affected.contains(own.key) { replaced.insert(own.fileName) }
+        for group in Set(regrouped.map { $0 / size }) {
+            let name = groupName(state.documentHashes, of: group * size)
+            for document in group * size..<min(ordered.count, (group + 1) * size) { replaced.insert(documentFileName(document, group: name)) }
         }
+        let left = Set(replaced.map { Substring($0) })
+        let kept = keep { name in
+            (name.hasPrefix("b-") || name.hasPrefix("d-") || name.hasPrefix("t-")) && !left.contains(name)
+        }
+        guard kept.count + made.count == next.bucketNames.count + next.ownFiles.count + next.documentHashes.count else { return nil }
 
         var output = Output<Placed>()
         try output.add(documentFiles, emit)

@@ -49,16 +49,6 @@ struct SearchState: Sendable, Equatable {
         return changes
     }
 
-    /// Every file of the index, relative to its folder, except the folding table.
-    var fileNames: [String] {
-        var names = [manifest]
-        names += bucketNames.map { "b-\(SearchIndexWriter.hex($0)).bin" }
-        names += ownFiles.map(\.fileName)
-        let groups = groupNames
-        names += documentHashes.indices.map { SearchIndexWriter.documentFileName($0, group: groups[$0 / SearchIndexWriter.documentGroupSize]) }
-        return names
-    }
-
     /// The name of each group of documents, by number.
     var groupNames: [[UInt8]] {
         stride(from: 0, to: documentHashes.count, by: SearchIndexWriter.documentGroupSize).map {
