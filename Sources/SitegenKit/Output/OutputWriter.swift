@@ -115,13 +115,13 @@ public final class OutputWriter: Sendable {
 
     /// The files of the current site in `folder` (ending in `/`) whose names below it
     /// `keeps` accepts, as kept: taken from the previous manifest in order, none looked up
-    /// by path. (Its paths are sorted, so a folder's are together.)
+    /// by path. (Its paths are sorted by their bytes, so a folder's are together.)
     func keptAsIs(inFolder folder: String, where keeps: (Substring) -> Bool) -> [Placed] {
         guard let previous else { return [] }
         var (low, high) = (0, previous.paths.count)
         while low < high {
             let middle = (low + high) / 2
-            if previous.paths[middle].rawValue < folder { low = middle + 1 } else { high = middle }
+            if String.precedesByBytes(previous.paths[middle].rawValue, folder) { low = middle + 1 } else { high = middle }
         }
         var kept: [Placed] = []
         for i in low..<previous.paths.count {
