@@ -117,7 +117,7 @@ struct ArticleCache: Sendable {
         isFromFile && patched + changes <= max(64, entries.count / 16)
     }
 
-    private static let magic: UInt64 = 0x7369_7465_6765_6E07  // "sitegen" + format 7
+    private static let magic: UInt64 = 0x7369_7465_6765_6E08  // "sitegen" + format 8
     private static let patchMagic: UInt64 = 0x7061_7463_6865_7302  // "patches" + format 2
 }
 
@@ -226,6 +226,7 @@ private extension ArticleCache {
             write(r.date, into: &writer)
         }
         writer.write(a.contentHash)
+        writer.write(a.indexHash)
     }
 
     static func write(_ date: ArticleDate, into writer: inout BinaryWriter) {
@@ -267,7 +268,7 @@ private extension ArticleCache {
             let origin = try reader.string()
             article.republished.append(Republication(source: source, origin: origin, date: try readDate(&reader)))
         }
-        article.record(contentHash: try reader.uint64())
+        article.record(contentHash: try reader.uint64(), indexHash: try reader.uint64())
         return Entry(contentHash: contentHash, imported: Imported(article, diagnostics: diagnostics), textKey: textKey, titleSlug: titleSlug)
     }
 

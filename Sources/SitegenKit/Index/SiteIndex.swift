@@ -65,20 +65,11 @@ public struct SiteIndex: Sendable {
         }
 
         /// A hash of all that it is worked out from: each article's date, origin, region,
-        /// campaigns and mentions, in order.
+        /// campaigns and mentions (`Article.indexHash`), in order.
         static func key(of articles: [Article]) -> UInt64 {
             var hasher = StableHasher()
             hasher.combine(articles.count)
-            for article in articles {
-                let date = article.date
-                for part in [date.year, date.month, date.day, date.hour ?? -1, date.minute ?? -1] { hasher.combine(part) }
-                hasher.combine(article.origin)
-                hasher.combine(article.region?.rawValue ?? "")
-                hasher.combine(article.campaigns.count)
-                for name in article.campaigns { hasher.combine(name) }
-                hasher.combine(article.mentions.count)
-                for name in article.mentions { hasher.combine(name) }
-            }
+            for article in articles { hasher.combine(article.indexHash) }
             return hasher.finalize()
         }
     }

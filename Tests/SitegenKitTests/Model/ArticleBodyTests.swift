@@ -49,7 +49,7 @@ struct ArticleBodyTests {
             #expect(article.body.markdown == body)
             #expect(article.body.hash == StableHasher.hash(body))
             // Its hash as recorded in the cache is the one its fields give.
-            #expect(article.contentHash == article.computedContentHash)
+            #expect(article.contentHash == article.computedContentHash && article.indexHash == article.computedIndexHash)
         }
         // Written again from the loaded cache (its bodies read from the old file), then
         // replaced by a cache of other bodies: the loaded articles still read their own.

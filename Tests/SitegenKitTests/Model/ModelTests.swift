@@ -107,16 +107,19 @@ struct ModelTests {
         // change: to an article that holds its fields alone, and to a copy of one that
         // shares them (whose original keeps it).
         var recorded = base
-        recorded.record(contentHash: base.contentHash)
+        recorded.record(contentHash: base.contentHash, indexHash: base.indexHash)
         for (change, variant) in zip(changes, variants) {
             var alone = base
-            alone.record(contentHash: base.contentHash)
+            alone.record(contentHash: base.contentHash, indexHash: base.indexHash)
             change(&alone)
             var copy = recorded
             change(&copy)
-            for a in [alone, copy] { #expect(a.contentHash == variant.contentHash && a.contentHash == a.computedContentHash) }
+            for a in [alone, copy] {
+                #expect(a.contentHash == variant.contentHash && a.contentHash == a.computedContentHash)
+                #expect(a.indexHash == variant.indexHash && a.indexHash == a.computedIndexHash)
+            }
         }
-        #expect(recorded.contentHash == base.contentHash)
+        #expect(recorded.contentHash == base.contentHash && recorded.indexHash == base.indexHash)
         // A field added to Article must be hashed too: this count (of the fields in its box)
         // is the reminder.
         let box = try #require(Mirror(reflecting: base).children.first?.value)
