@@ -222,8 +222,18 @@ public enum Build {
                 // When only bodies changed, the other pages are kept without a look: their
                 // fingerprints would come out as recorded.
                 let looked = onlyBodiesChanged.map { changed in plan.filter { $0.mayShowBody(of: changed) } } ?? plan
+                // Those others are the last build's pages but the looked ones, taken from its
+                // manifest in one pass (looking each of 16,500 pages up by path took 5-6 ms of
+                // a rebuild after an edit, 30 ms at 50,000); if they do not come to as many as
+                // the plan has, each page is looked up after all.
+                var keptPages: [OutputWriter.Placed]?
+                if onlyBodiesChanged != nil {
+                    let pages = writer.keptPagesAsIs(excluding: looked.map(\.path))
+                    if pages.count == plan.count - looked.count { keptPages = pages }
+                }
+                placed += keptPages ?? []
                 let fingerprinter = base.sharingCards(on: looked, forFingerprints: true)
-                let decided = plan.parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
+                let decided = (keptPages == nil ? plan : looked).parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
                     if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
                        kept.file.pageFingerprint != 0 {
                         return (page, kept.file.pageFingerprint, kept)

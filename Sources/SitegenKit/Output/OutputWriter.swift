@@ -134,6 +134,18 @@ public final class OutputWriter: Sendable {
         return kept
     }
 
+    /// The pages of the current site (the files the previous manifest has a page
+    /// fingerprint for) but those at `excluded`, as kept: taken from the manifest in order,
+    /// none looked up by path.
+    func keptPagesAsIs(excluding excluded: [OutputPath]) -> [Placed] {
+        guard let previous else { return [] }
+        let left = Set(excluded.compactMap { previousPositions[$0] })
+        return previous.files.indices.compactMap { i in
+            previous.files[i].pageFingerprint == 0 || left.contains(i) ? nil
+                : Placed(path: previous.paths[i], file: previous.files[i], isWritten: false, previousIndex: i)
+        }
+    }
+
     /// Makes `files` the site, and records them in the manifest. Returns what changed.
     func commit(_ placed: [Placed], record: (inout BuildManifest) -> Void) throws -> Report {
         let fm = FileManager.default
