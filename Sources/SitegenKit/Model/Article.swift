@@ -149,7 +149,7 @@ extension Article {
     /// `indexHash` worked out from the fields.
     var computedIndexHash: UInt64 {
         var hasher = StableHasher()
-        for part in [date.year, date.month, date.day, date.hour ?? -1, date.minute ?? -1] { hasher.combine(part) }
+        hasher.combine(date)
         hasher.combine(origin)
         hasher.combine(region?.rawValue ?? "")
         hasher.combine(campaigns.count)
@@ -174,11 +174,8 @@ extension Article {
             hasher.combine(strings.count)
             for string in strings { combine(string) }
         }
-        func combine(_ date: ArticleDate) {
-            for part in [date.year, date.month, date.day, date.hour ?? -1, date.minute ?? -1] { hasher.combine(part) }
-        }
         combine(title)
-        combine(date)
+        hasher.combine(date)
         combine(source)
         combine(region?.rawValue)
         combine(regions)
@@ -193,9 +190,16 @@ extension Article {
         for copy in republished {
             combine(copy.source)
             combine(copy.origin)
-            combine(copy.date)
+            hasher.combine(copy.date)
         }
         return hasher.finalize()
+    }
+}
+
+private extension StableHasher {
+    /// A date's parts, an hour and minute not given as -1: the same in both hashes above.
+    mutating func combine(_ date: ArticleDate) {
+        for part in [date.year, date.month, date.day, date.hour ?? -1, date.minute ?? -1] { combine(part) }
     }
 }
 

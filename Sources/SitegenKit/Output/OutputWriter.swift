@@ -63,6 +63,11 @@ public final class OutputWriter: Sendable {
         previousPositions[path].map { ($0, previous!.files[$0]) }
     }
 
+    /// The previous manifest's `i`-th file, kept as it is.
+    private func keptAsIs(at i: Int) -> Placed {
+        Placed(path: previous!.paths[i], file: previous!.files[i], isWritten: false, previousIndex: i)
+    }
+
     /// Cleans up after a build that was killed: finishes the renames of one killed while
     /// putting its files in place, removes the staging folders of the others. Every build
     /// does this first, under the build lock.
@@ -110,7 +115,7 @@ public final class OutputWriter: Sendable {
 
     /// A file of the current site that the build knows is unchanged.
     func keptAsIs(_ path: OutputPath) -> Placed? {
-        previousFile(path).map { Placed(path: path, file: $0.file, isWritten: false, previousIndex: $0.index) }
+        previousPositions[path].map(keptAsIs(at:))
     }
 
     /// The files of the current site in `folder` (ending in `/`) whose names below it
@@ -127,9 +132,7 @@ public final class OutputWriter: Sendable {
         for i in low..<previous.paths.count {
             let path = previous.paths[i].rawValue
             guard path.hasPrefix(folder) else { break }
-            if keeps(path.dropFirst(folder.count)) {
-                kept.append(Placed(path: previous.paths[i], file: previous.files[i], isWritten: false, previousIndex: i))
-            }
+            if keeps(path.dropFirst(folder.count)) { kept.append(keptAsIs(at: i)) }
         }
         return kept
     }
@@ -141,8 +144,7 @@ public final class OutputWriter: Sendable {
         guard let previous else { return [] }
         let left = Set(excluded.compactMap { previousPositions[$0] })
         return previous.files.indices.compactMap { i in
-            previous.files[i].pageFingerprint == 0 || left.contains(i) ? nil
-                : Placed(path: previous.paths[i], file: previous.files[i], isWritten: false, previousIndex: i)
+            previous.files[i].pageFingerprint == 0 || left.contains(i) ? nil : keptAsIs(at: i)
         }
     }
 
