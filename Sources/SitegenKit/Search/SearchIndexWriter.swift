@@ -240,8 +240,8 @@ public enum SearchIndexWriter {
         for file in named { table += file.name }
         let tableHash = try output.add("a", Deflate.compress(table), ext: "bin", emit)
 
-        let folding = HanFolding.table.sorted { $0.key.value < $1.key.value }
-        let foldText = String(String.UnicodeScalarView(folding.map(\.key))) + "\n" + String(String.UnicodeScalarView(folding.map(\.value)))
+        let folding = HanFolding.table
+        let foldText = String(String.UnicodeScalarView(folding.map(\.traditional))) + "\n" + String(String.UnicodeScalarView(folding.map(\.simplified)))
         let foldHash = try output.add("fold", Deflate.compress(Array(foldText.utf8)), ext: "bin", emit)
 
         let layout = state.layout
