@@ -12,17 +12,28 @@ public struct RegionCode: Sendable, Hashable, Encodable, Comparable, CustomStrin
 
     /// 省级, 地级 or 县级, read off the code: `62 00 00`, `62 09 00`, `62 09 21`.
     public var level: RegionLevel {
-        let digits = Array(rawValue.utf8)
-        if digits[2...5].allSatisfy({ $0 == 48 }) { return .province }
-        if digits[4...5].allSatisfy({ $0 == 48 }) { return .city }
+        // On the UTF-8 view, without an array: the index and the gazetteer ask this of
+        // every article and division.
+        if rawValue.utf8.dropFirst(2).allSatisfy({ $0 == 48 }) { return .province }
+        if rawValue.utf8.dropFirst(4).allSatisfy({ $0 == 48 }) { return .city }
         return .county
     }
 
     /// The province this code lies in (`620000` for `620121`).
-    public var provinceCode: RegionCode { RegionCode(String(rawValue.prefix(2)) + "0000")! }
+    public var provinceCode: RegionCode { keeping(2) }
 
     /// The prefecture-level code (`620100` for `620121`), whether or not such a division exists.
-    public var cityCode: RegionCode { RegionCode(String(rawValue.prefix(4)) + "00")! }
+    public var cityCode: RegionCode { keeping(4) }
+
+    /// The code with all but its first `digits` digits zero: six ASCII digits still.
+    private func keeping(_ digits: Int) -> RegionCode {
+        RegionCode(digits: String(unsafeUninitializedCapacity: 6) { buffer in
+            for (i, byte) in rawValue.utf8.enumerated() { buffer[i] = i < digits ? byte : 48 }
+            return 6
+        })
+    }
+
+    private init(digits: String) { rawValue = digits }
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -38,6 +38,16 @@ struct ModelTests {
         #expect(RegionCode(code)?.level == level)
     }
 
+    @Test("a code's province and prefecture are read off its digits", arguments: [
+        ("620121", "620000", "620100"), ("110101", "110000", "110100"), ("620900", "620000", "620900"), ("620000", "620000", "620000"),
+    ])
+    func parentCodes(code: String, province: String, city: String) throws {
+        let code = try #require(RegionCode(code))
+        #expect(code.provinceCode == RegionCode(province))
+        #expect(code.cityCode == RegionCode(city))
+        #expect(code.provinceCode.level == .province)
+    }
+
     @Test("impossible dates are refused", arguments: ["2023-02-30", "2023-13-01", "2023-00-10", "20230704"])
     func badDates(text: String) {
         #expect(ArticleDate(frontMatter: text) == nil)

@@ -60,6 +60,16 @@ struct RegionResolverTests {
         #expect(Self.gazetteer.regions(named: "积石山").map(\.code.rawValue) == ["622927"])
     }
 
+    @Test("the table is read line by line: comments, rows with more fields, and rows without a code are skipped or taken as they should be")
+    func table() throws {
+        let gazetteer = Gazetteer(table: "# 行政区划\n620000\t甘肃省\n620100\t兰州市\t备注\n620121\t永登县\n62012x\t坏行\n\n620122\n622900\t临夏回族自治州")
+        #expect(gazetteer.regions.count == 4)
+        #expect(gazetteer.chain(to: try #require(RegionCode("620121"))).map(\.name) == ["甘肃省", "兰州市", "永登县"])
+        #expect(gazetteer.children(of: try #require(RegionCode("620000"))).map(\.name) == ["兰州市", "临夏回族自治州"])
+        #expect(gazetteer.regions(named: "临夏州").map(\.code.rawValue) == ["622900"])
+        #expect(gazetteer.regions(named: "兰州").map(\.code.rawValue) == ["620100"])
+    }
+
     @Test("implied parents: 永登县 lies in 兰州市 in 甘肃省")
     func impliedParents() {
         #expect(Self.gazetteer.chain(to: RegionCode("620121")!).map(\.name) == ["甘肃省", "兰州市", "永登县"])
