@@ -5,14 +5,23 @@ import Foundation
 /// thousands of articles, and the cache is ours alone to read.
 struct BinaryWriter {
     private var bytes: [UInt8] = []
-    /// Where full buffers go, so a large cache is never held whole.
-    private let sink: FileHandle
+    /// Where full buffers go, so a large cache is never held whole; nil for a writer
+    /// that keeps its bytes (`bytes(_:)`).
+    private let sink: FileHandle?
     /// Where in the file the buffer starts.
     private var flushed: Int
 
-    private init(sink: FileHandle, at offset: Int = 0) {
+    private init(sink: FileHandle?, at offset: Int = 0) {
         self.sink = sink
         flushed = offset
+    }
+
+    /// What `body` writes, as bytes in memory: a part of a file written apart from it
+    /// (on another core) and then added whole (`write(raw:)`).
+    static func bytes(_ body: (inout BinaryWriter) throws -> Void) rethrows -> [UInt8] {
+        var writer = BinaryWriter(sink: nil)
+        try body(&writer)
+        return writer.bytes
     }
 
     /// Where in the file the next byte written goes.
@@ -29,7 +38,7 @@ struct BinaryWriter {
             var writer = BinaryWriter(sink: try FileHandle(forWritingTo: temporary))
             try body(&writer)
             try writer.flush()
-            try writer.sink.close()
+            try writer.sink?.close()
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -48,7 +57,7 @@ struct BinaryWriter {
     }
 
     private mutating func flush() throws {
-        guard !bytes.isEmpty else { return }
+        guard let sink, !bytes.isEmpty else { return }
         try sink.write(contentsOf: bytes)
         flushed += bytes.count
         bytes.removeAll(keepingCapacity: true)
@@ -56,7 +65,7 @@ struct BinaryWriter {
 
     /// Hands a full buffer to the file.
     private mutating func spill() {
-        if bytes.count >= 1 << 20 { try? flush() }
+        if sink != nil, bytes.count >= 1 << 20 { try? flush() }
     }
 
     mutating func write(_ value: UInt64) {
@@ -111,13 +120,34 @@ struct BinaryWriter {
 
 /// Reads what `BinaryWriter` wrote. Any inconsistency (a truncated or foreign file)
 /// throws, and the caller treats the cache as empty.
-struct BinaryReader {
+///
+/// Sendable, though it holds a pointer: it reads the mapped file, which nothing writes,
+/// and only inside `read`'s body, which waits for all its parts (`part(_:)`) to be read.
+struct BinaryReader: @unchecked Sendable {
     struct Malformed: Error {}
 
+    /// The whole file: spans (`span()`) lie anywhere in it.
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
+    /// Where this reader's part of the file ends (`part(_:)`); the file's end otherwise.
+    private let end: Int
 
-    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    private init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        end = bytes.count
+    }
+
+    private init(_ bytes: UnsafeRawBufferPointer, from offset: Int, to end: Int) {
+        self.bytes = bytes
+        self.offset = offset
+        self.end = end
+    }
+
+    /// A reader of `count` bytes at `offset` only (from `skipBytes()`), which can be read
+    /// apart from this one, on another core.
+    func part(_ part: (offset: Int, count: Int)) -> BinaryReader {
+        BinaryReader(bytes, from: part.offset, to: part.offset + part.count)
+    }
 
     /// Reads the file at `url` (mapped, not copied) with `body`; nil when the file is
     /// missing or `body` finds it malformed or not read to its end.
@@ -130,13 +160,13 @@ struct BinaryReader {
         }
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == end }
 
     /// Skips a count and that many bytes (as a string is written), and says where the
     /// bytes are in the file: their offset and count.
     mutating func skipBytes() throws -> (offset: Int, count: Int) {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        guard count >= 0, offset + count <= end else { throw Malformed() }
         defer { offset += count }
         return (offset, count)
     }
@@ -150,7 +180,7 @@ struct BinaryReader {
     }
 
     mutating func uint64() throws -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
+        guard offset + 8 <= end else { throw Malformed() }
         let value = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return UInt64(littleEndian: value)
@@ -159,14 +189,14 @@ struct BinaryReader {
     mutating func int() throws -> Int { Int(Int64(bitPattern: try uint64())) }
 
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count else { throw Malformed() }
+        guard offset < end else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset] != 0
     }
 
     mutating func string() throws -> String {
         let count = try int()
-        guard count >= 0, offset + count <= bytes.count else { throw Malformed() }
+        guard count >= 0, offset + count <= end else { throw Malformed() }
         defer { offset += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
@@ -175,7 +205,7 @@ struct BinaryReader {
 
     mutating func diagnostics() throws -> [Diagnostic] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         return try (0..<count).map { _ in
             let file = try string()
             let line = try int()
@@ -186,13 +216,13 @@ struct BinaryReader {
 
     mutating func strings() throws -> [String] {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         return try (0..<count).map { _ in try string() }
     }
 
     mutating func ints() throws -> [Int] {
         let count = try int()
-        guard count >= 0, count <= (bytes.count - offset) / 8 else { throw Malformed() }
+        guard count >= 0, count <= (end - offset) / 8 else { throw Malformed() }
         return try (0..<count).map { _ in try int() }
     }
 }

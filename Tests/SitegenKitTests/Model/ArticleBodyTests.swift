@@ -103,6 +103,40 @@ struct ArticleBodyTests {
         #expect(damaged.entries.isEmpty && !damaged.isFromFile)
     }
 
+    @Test("a cache of several parts (read on all cores) reads back every entry; a part cut short or miscounted discards the cache")
+    func parts() throws {
+        let directory = try TemporaryDirectory("cache-parts")
+        let url = directory.file("articles.bin")
+        let count = ArticleCache.partSize * 2 + 7
+        var cache = ArticleCache()
+        for n in 1...count {
+            var article = Self.article(n % 28 + 1, body: "第\(n)篇的正文。")
+            article.title = "第\(n)篇"
+            cache["seeds/\(n).md"] = ArticleCache.Entry(contentHash: UInt64(n), imported: Imported(article), textKey: UInt64(n), titleSlug: "di-\(n)-pian")
+        }
+        try cache.write(to: url, generator: 7)
+        let loaded = ArticleCache.load(from: url, generator: 7)
+        #expect(loaded.entries.count == count)
+        for n in [1, ArticleCache.partSize, ArticleCache.partSize + 1, count] {
+            let entry = try #require(loaded["seeds/\(n).md"])
+            #expect(entry.contentHash == UInt64(n) && entry.textKey == UInt64(n) && entry.titleSlug == "di-\(n)-pian")
+            #expect(entry.imported.value?.title == "第\(n)篇" && entry.imported.value?.body.markdown == "第\(n)篇的正文。")
+        }
+
+        // The first part's count of entries one too many: it then reads into its length.
+        let bytes = try Data(contentsOf: url)
+        // (Found as the words after the bodies: the entries, 3 parts, the first part's count.)
+        let words = [count, 3, ArticleCache.partSize].flatMap { withUnsafeBytes(of: UInt64($0).littleEndian, Array.init) }
+        let header = try #require(bytes.range(of: Data(words)))
+        var miscounted = bytes
+        miscounted[header.upperBound - 8] &+= 1
+        try miscounted.write(to: url)
+        #expect(ArticleCache.load(from: url, generator: 7).entries.isEmpty)
+        // Cut short inside the last part.
+        try bytes.dropLast(5).write(to: url)
+        #expect(ArticleCache.load(from: url, generator: 7).entries.isEmpty)
+    }
+
     @Test("bodies of different text are not equal, and a folder that cannot be made gives no spill")
     func differences() {
         #expect(ArticleBody("甲") != ArticleBody("乙"))
