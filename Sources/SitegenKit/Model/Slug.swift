@@ -6,22 +6,23 @@ public struct Slug: Sendable, Hashable, Encodable, Comparable, CustomStringConve
 
     /// Accepts only an already-clean slug (`[a-z0-9]+(-[a-z0-9]+)*`, at most 120 bytes).
     public init?(_ text: String) {
-        guard !text.isEmpty, text.utf8.count <= 120,
-              text.utf8.allSatisfy({ Slug.isAllowed($0) }),
-              !text.hasPrefix("-"), !text.hasSuffix("-"), !Slug.hasDoubleHyphen(text)
-        else { return nil }
+        var text = text
+        guard !text.isEmpty, text.utf8.count <= 120, text.withUTF8(Slug.isClean) else { return nil }
         rawValue = text
     }
 
-    /// Whether `--` occurs, read on the bytes: Foundation's `contains` was a quarter of
-    /// loading the article cache, which checks every slug it reads.
-    private static func hasDoubleHyphen(_ text: String) -> Bool {
+    /// Allowed bytes only, no hyphen first, last or twice in a row: one pass over the
+    /// bytes in memory (loading the article cache checks 10,000 slugs; Foundation's
+    /// `contains("--")` was a quarter of it, and the UTF-8 view's iteration a tenth).
+    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hyphen = UInt8(ascii: "-")
+        guard bytes.first != hyphen, bytes.last != hyphen else { return false }
         var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "-") && previous == byte { return true }
+        for byte in bytes {
+            if !isAllowed(byte) || byte == hyphen && previous == hyphen { return false }
             previous = byte
         }
-        return false
+        return true
     }
 
     /// Makes a slug from any text: Han characters become toneless pinyin (ICU's

@@ -14,9 +14,15 @@ struct ModelTests {
         #expect(Slug(transliterating: "“”《》🎉") == nil)
     }
 
-    @Test("a slug cannot hold a path separator or dots", arguments: ["../x", "a/b", "a..b", "A", "", "-a"])
+    @Test("a slug cannot hold a path separator or dots", arguments: ["../x", "a/b", "a..b", "A", "", "-a", "a-", "-", "a--b", "yong deng", "永登",
+                                                                  String(repeating: "a", count: 121)])
     func rejectsUnsafe(text: String) {
         #expect(Slug(text) == nil)
+    }
+
+    @Test("a clean slug is taken as it is", arguments: ["a", "yong-deng", "yong-deng-2", "2024", String(repeating: "a", count: 120)])
+    func acceptsClean(text: String) {
+        #expect(Slug(text)?.rawValue == text)
     }
 
     @Test("an output path cannot leave the output or hide a file", arguments: [
