@@ -86,6 +86,7 @@ extension SearchIndexWriter {
         next.termCount = termCount
         next.documentHashes = documentHashes
         next.fieldLengths = fieldLengths
+        for document in changed { next.places.set(document, to: ordered[document]) }
         next.ownFiles.removeAll { affected.contains($0.key) }
         for bucket in rewritten {
             next.bucketNames[bucket.number] = bucket.name

@@ -197,6 +197,8 @@ struct IncrementalBuildTests {
               [("000", "马鬃山", "本文ABC已更正")],
               // Two articles at once, one of them in its title.
               [("003", "乌兰牧骑", "乌兰牧骑小分队"), ("004", "牛肉面", "拉面")],
+              // An article moved to a province no other has: the table's provinces change.
+              [("005", "甘肃省", "新疆维吾尔自治区")],
           ])
     func patchedSearch(edits: [(String, String, String)]) throws {
         let project = try Project("patch")
@@ -206,6 +208,7 @@ struct IncrementalBuildTests {
         title: "永登县民族团结进步宣讲活动"
         date: 2024-03-02
         region: "620121"
+        regions: [甘肃省, 兰州市, 永登县]
         ---
 
         \(String(repeating: "讲述民族团结进步的故事，", count: 3000))
