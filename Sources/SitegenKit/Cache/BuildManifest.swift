@@ -109,14 +109,10 @@ struct BuildManifest: Sendable {
         guard folder >= 0, !files.isEmpty else { return false }
         defer { close(folder) }
         let listed = Self.listedFolder
-        var inListed: [String] = [], stated: [Int] = []
-        for (i, path) in paths.enumerated() {
-            if path.rawValue.utf8.starts(with: listed.utf8) {
-                inListed.append(String(path.rawValue.utf8.dropFirst(listed.utf8.count))!)
-            } else {
-                stated.append(i)
-            }
-        }
+        // The paths are sorted: the listed folder's are one run of them, found by halving.
+        let inFolder = positions(inFolder: listed)
+        let inListed = inFolder.map { String(paths[$0].rawValue.utf8.dropFirst(listed.utf8.count))! }
+        let stated = Array(paths.indices[..<inFolder.lowerBound]) + Array(paths.indices[inFolder.upperBound...])
         if !inListed.isEmpty, listedFolderStamp == nil || FileStamp(path: Self.listedFolder, relativeTo: folder) != listedFolderStamp {
             guard let names = FolderEntries.read(listed, in: folder).map({ Set($0.map(\.name)) }),
                   inListed.allSatisfy(names.contains) else { return false }
@@ -124,6 +120,22 @@ struct BuildManifest: Sendable {
         return !stated.parallelMap { i in
             FileStamp(path: paths[i].rawValue, relativeTo: folder)?.size == Int64(files[i].size)
         }.contains(false)
+    }
+
+    /// The positions of the paths in `folder` (which ends in "/"): one run of the sorted
+    /// paths, from the first not before `folder` to the first not before the name that
+    /// follows all of its paths ("search/" → "search0"), both found by halving.
+    func positions(inFolder folder: String) -> Range<Int> {
+        precondition(folder.hasSuffix("/"), "a folder's paths begin with its name and a slash")
+        func firstNotBefore(_ bound: String) -> Int {
+            var (low, high) = (0, paths.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if String.precedesByBytes(paths[middle].rawValue, bound) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return firstNotBefore(folder)..<firstNotBefore(folder.dropLast() + "0")
     }
 
     /// The folder `isIntact` lists rather than stats.

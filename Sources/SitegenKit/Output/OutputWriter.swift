@@ -123,18 +123,9 @@ public final class OutputWriter: Sendable {
     /// by path. (Its paths are sorted by their bytes, so a folder's are together.)
     func keptAsIs(inFolder folder: String, where keeps: (Substring) -> Bool) -> [Placed] {
         guard let previous else { return [] }
-        var (low, high) = (0, previous.paths.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if String.precedesByBytes(previous.paths[middle].rawValue, folder) { low = middle + 1 } else { high = middle }
+        return previous.positions(inFolder: folder).compactMap { i in
+            keeps(previous.paths[i].rawValue.dropFirst(folder.count)) ? keptAsIs(at: i) : nil
         }
-        var kept: [Placed] = []
-        for i in low..<previous.paths.count {
-            let path = previous.paths[i].rawValue
-            guard path.hasPrefix(folder) else { break }
-            if keeps(path.dropFirst(folder.count)) { kept.append(keptAsIs(at: i)) }
-        }
-        return kept
     }
 
     /// The pages of the current site (the files the previous manifest has a page

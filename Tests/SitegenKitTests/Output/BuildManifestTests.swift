@@ -25,6 +25,19 @@ struct BuildManifestTests {
         #expect(Dictionary(uniqueKeysWithValues: zip(patched.paths, patched.files)) == after)
     }
 
+    @Test("a folder's paths are one run of the sorted paths, and no path beside the folder's name is in it")
+    func folderRun() {
+        var manifest = BuildManifest()
+        let names = ["index.html", "search.html", "search/a-1.bin", "search/index.html", "search/t-2-3.bin", "search0.html",
+                     "search-x/index.html", "searcha/b.bin", "z/index.html"]
+        manifest.record(files: Dictionary(uniqueKeysWithValues: names.map { (OutputPath($0)!, BuildManifest.File(contentHash: 1, size: 1, pageFingerprint: 0)) }))
+        let run = manifest.positions(inFolder: "search/")
+        #expect(run.map { manifest.paths[$0].rawValue } == ["search/a-1.bin", "search/index.html", "search/t-2-3.bin"])
+        #expect(manifest.positions(inFolder: "nothing/").isEmpty)
+        #expect(manifest.positions(inFolder: "z/").map { manifest.paths[$0].rawValue } == ["z/index.html"])
+        #expect(BuildManifest().positions(inFolder: "search/").isEmpty)
+    }
+
     @Test("every path is found at its position, a path not listed is not, and one listed twice is at its later position")
     func pathPositions() {
         // Enough paths that many share a first slot (the table has at most 4 slots a path).
