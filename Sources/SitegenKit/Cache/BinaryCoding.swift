@@ -24,7 +24,8 @@ struct BinaryWriter {
         return writer.bytes
     }
 
-    /// Where in the file the next byte written goes.
+    /// Where in the file the next byte written goes (for a writer of `bytes(_:)`, where in
+    /// its bytes).
     var position: Int { flushed + bytes.count }
 
     /// Writes a file through a writer, in 1 MB pieces, into place atomically (a
