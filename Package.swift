@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Debian's libcmark-dev, through pkg-config. C stays behind Markdown/.
@@ -41,7 +41,12 @@ let package = Package(
         // The preview server of `sitegen serve`: its own target, for its own dependency.
         .target(
             name: "SitegenServe",
-            dependencies: ["SitegenKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "SitegenKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "sitegen",

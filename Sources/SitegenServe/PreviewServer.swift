@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import SitegenKit
 import Synchronization
@@ -14,7 +13,9 @@ import Synchronization
 public final class PreviewServer: Sendable {
     /// What to build and where: the base URL is replaced by the address served.
     public let options: BuildOptions
-    let server: HTTPServer
+    /// The port asked for: 0 picks a free one.
+    private let port: UInt16
+    private let server = Mutex<LoopbackHTTPServer?>(nil)
     let state = SiteState()
     let log: @Sendable (String) -> Void
     /// `options` with the base URL of the port listened on, once it is known.
@@ -24,10 +25,10 @@ public final class PreviewServer: Sendable {
     private let lastBuilt = Mutex<FolderSnapshot?>(nil)
 
     /// Port 0 picks a free port; `start()` returns the one in use.
-    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
+    public init(options: BuildOptions, port: UInt16, log: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.options = options
+        self.port = port
         self.log = log
-        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
     }
 
     /// Starts listening, builds once, and returns the port. Keep calling `watch()` to
@@ -35,20 +36,15 @@ public final class PreviewServer: Sendable {
     /// and the pages' absolute links need it.)
     public func start() async throws -> UInt16 {
         let files = StaticFiles(root: options.output, state: state)
-        await server.appendRoute(HTTPRoute(method: .GET, path: StaticFiles.versionPath)) { _ in
-            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/plain", .init("Cache-Control"): "no-store"]),
-                         body: Data(String(await self.state.version).utf8))
-        }
-        await server.appendRoute("GET *", to: files)
-        let task = Task { try await server.run() }
+        let listening: LoopbackHTTPServer
         do {
-            try await server.waitUntilListening(timeout: 10)
+            listening = try await LoopbackHTTPServer.start(port: self.port) { request in files.respond(to: request) }
         } catch {
-            task.cancel()
-            throw SitegenError(path: "127.0.0.1", message: "the preview server could not start",
+            throw SitegenError(path: "127.0.0.1:\(self.port)", message: "the preview server could not start",
                                fix: "choose another port with --port", causes: [String(describing: error)])
         }
-        guard case let .ip4(_, port) = await server.listeningAddress else { return 0 }
+        server.withLock { $0 = listening }
+        let port = listening.port
         var options = options
         options.config.baseURL = "http://127.0.0.1:\(port)/"
         served.withLock { $0 = options }
@@ -68,7 +64,7 @@ public final class PreviewServer: Sendable {
 
     private func watchedFolders() -> FolderSnapshot { FolderSnapshot(of: [options.seeds, options.templates]) }
 
-    public func stop() async { await server.stop() }
+    public func stop() async { await server.withLock({ $0 })?.stop() }
 
     /// A failed build keeps the previous site (the writer never swaps in a broken one).
     func rebuild() async {
@@ -79,7 +75,7 @@ public final class PreviewServer: Sendable {
             lastBuilt.withLock { $0 = before }
             let report = try Build.run(options, log: { _ in })
             for diagnostic in report.diagnostics { log(diagnostic.description) }
-            await state.bump()
+            state.bump()
             log("Rebuilt: \(report.articles) articles, \(report.output.written) files written in \(String(format: "%.2f", report.seconds)) s")
         } catch {
             log(String(describing: error))
@@ -88,9 +84,10 @@ public final class PreviewServer: Sendable {
 }
 
 /// The version of the site being served; open pages reload when it changes.
-actor SiteState {
-    private(set) var version = 0
-    func bump() { version += 1 }
+final class SiteState: Sendable {
+    private let count = Mutex(0)
+    var version: Int { count.withLock { $0 } }
+    func bump() { count.withLock { $0 += 1 } }
 }
 
 /// Sizes and modification times of every file below some folders: cheap to take, and

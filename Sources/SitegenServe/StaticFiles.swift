@@ -1,10 +1,10 @@
-import FlyingFox
 import Foundation
+import NIOHTTP1
 import SitegenKit
 
 /// Serves the built site from disk, as a static server would, with the right content
 /// type for every kind of file the site has.
-struct StaticFiles: HTTPHandler {
+struct StaticFiles: Sendable {
     static let versionPath = "/__sitegen/version"
 
     let root: URL
@@ -22,21 +22,29 @@ struct StaticFiles: HTTPHandler {
     <script>(()=>{let seen=null;const poll=async()=>{try{const r=await fetch("\(versionPath)",{cache:"no-store"});const v=await r.text();if(seen!==null&&v!==seen){location.reload();return}seen=v}catch(e){}setTimeout(poll,500)};poll()})();</script>
     """
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        // The path as the browser sent it: the server's tidied `path` drops the trailing
-        // slash that tells a folder's index from a file.
-        let requested = request.target.path(percentEncoded: true)
+    /// The site's file for the request, or its version (`versionPath`), or the 404 page.
+    func respond(to request: HTTPRequestHead) -> LoopbackHTTPServer.Response {
+        guard request.method == .GET || request.method == .HEAD else {
+            return LoopbackHTTPServer.Response(status: .methodNotAllowed, headers: [("Allow", "GET, HEAD")])
+        }
+        // The path as the browser sent it, the query left out: a trailing slash tells a
+        // folder's index from a file.
+        let requested = String(request.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        if requested == Self.versionPath {
+            return LoopbackHTTPServer.Response(status: .ok, headers: [("Content-Type", "text/plain"), ("Cache-Control", "no-store")],
+                                               body: Array(String(state.version).utf8))
+        }
         guard let path = Self.outputPath(for: requested) else { return notFound() }
         let file = root.appendingPathComponent(path.rawValue)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
             // `/regions` → `/regions/`, so relative links on the page resolve.
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: requested + "/"]))
+            return LoopbackHTTPServer.Response(status: .movedPermanently, headers: [("Location", requested + "/")])
         }
         guard let data = FileManager.default.contents(atPath: file.path) else { return notFound() }
         let type = Self.contentTypes[file.pathExtension.lowercased()] ?? "application/octet-stream"
         let body = file.pathExtension == "html" ? Self.withReload(data) : data
-        return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: type, .init("Cache-Control"): "no-store"]), body: body)
+        return LoopbackHTTPServer.Response(status: .ok, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: Array(body))
     }
 
     /// `/` → `index.html`, `/regions/` → `regions/index.html`; percent-decoded and checked,
@@ -54,8 +62,8 @@ struct StaticFiles: HTTPHandler {
         return Data(html.replacingCharacters(in: end, with: reloadScript + "\n</body>").utf8)
     }
 
-    private func notFound() -> HTTPResponse {
+    private func notFound() -> LoopbackHTTPServer.Response {
         let page = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path) ?? Data("Not found".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]), body: Self.withReload(page))
+        return LoopbackHTTPServer.Response(status: .notFound, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(Self.withReload(page)))
     }
 }

@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.output = URL(fileURLWithPath: preview)
         // Written straight through, so the log reaches a pipe or a file as it happens.
         let say: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
-        let server = try PreviewServer(options: options, port: port, log: say)
+        let server = PreviewServer(options: options, port: port, log: say)
         let actual = try await server.start()
         say("Serving \(preview)/ at http://127.0.0.1:\(actual)/ — watching \(paths.seeds)/ and \(paths.templates)/ (Ctrl-C stops)")
         await server.watch()

@@ -57,7 +57,7 @@ struct PreviewServerTests {
         let dir = try Self.project()
         let options = try Self.previewOptions(dir)
         let published = Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, dir.read($0)) })
-        let server = try PreviewServer(options: options, port: 0, log: { _ in })
+        let server = PreviewServer(options: options, port: 0, log: { _ in })
         let port = try await server.start()
         #expect(port != 0)
         let watcher = Task { await server.watch(interval: .milliseconds(100)) }
@@ -101,7 +101,7 @@ struct PreviewServerTests {
     func editDuringFirstBuild() async throws {
         let dir = try Self.project()
         let options = try Self.previewOptions(dir)
-        let server = try PreviewServer(options: options, port: 0, log: { _ in })
+        let server = PreviewServer(options: options, port: 0, log: { _ in })
         let port = try await server.start()
         let before = try await Self.get(port, "/__sitegen/version").2
         try Self.editSeed(in: dir)
