@@ -24,40 +24,82 @@ public enum SeedScanner {
             throw SitegenError(path: Build.displayPath(directory), message: "the seeds folder cannot be read",
                                fix: "create it and put articles in it, or pass --seeds DIR", causes: [String(cString: strerror(errno))])
         }
-        var byStem: [String: SeedFile] = [:]
-        byStem.reserveCapacity(entries.count)
         var diagnostics: [Diagnostic] = []
         let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         let folder = folderName ?? directory.standardizedFileURL.lastPathComponent
         let prefix = folder.isEmpty || folder == "/" ? "" : folder + "/"
+        // The articles' names, with their kinds and the length of their stems.
+        var names: [String] = []
+        var kinds: [(kind: SeedFile.Kind, stemLength: Int)] = []
+        names.reserveCapacity(entries.count)
+        kinds.reserveCapacity(entries.count)
         for (name, isFolder) in entries where !isFolder && name.utf8.first != UInt8(ascii: ".") {
-            let filePath = base + name
-            let path = prefix + name
-            // Plain string work on the bytes: Foundation's path methods, and even Swift's
+            // Plain work on the bytes: Foundation's path methods, and even Swift's
             // character-by-character search, cost more than the rest of the scan.
             let dot = name.utf8.lastIndex(of: UInt8(ascii: "."))
             let ext = dot.map { name.utf8[name.utf8.index(after: $0)...] } ?? name.utf8[name.utf8.endIndex...]
-            let stem = dot.map { String(name[..<$0]) } ?? name
-            // Entries come in no particular order: of two files of one kind and stem
-            // (`a.md`, `a.markdown`), the one whose name sorts last is read, on every machine.
-            let kind: SeedFile.Kind
             // In any case, compared as ASCII bytes (lowercasing a String for each took longer).
             func isExtension(_ wanted: String) -> Bool {
                 ext.count == wanted.utf8.count && zip(ext, wanted.utf8).allSatisfy { $0 | 0x20 == $1 }
             }
+            let kind: SeedFile.Kind
             if isExtension("md") || isExtension("markdown") {
                 kind = .authored
             } else if isExtension("txt") || isExtension("text") {
                 kind = .rawPage
             } else {
-                diagnostics.append(.warning(path, "not an article (only .txt pages and .md articles are read)",
+                diagnostics.append(.warning(prefix + name, "not an article (only .txt pages and .md articles are read)",
                                             fix: "rename it to .txt if it is a saved page, or move it out of the seeds folder"))
                 continue
             }
-            if let other = byStem[stem], other.kind == .authored && kind == .rawPage || other.kind == kind && other.path > path { continue }
-            byStem[stem] = SeedFile(kind: kind, path: path, filePath: filePath)
+            names.append(name)
+            kinds.append((kind, dot.map { name.utf8.distance(from: name.utf8.startIndex, to: $0) } ?? name.utf8.count))
         }
-        return (byStem.values.sorted { String.precedesByBytes($0.path, $1.path) }, diagnostics.sorted { $0.file < $1.file })
+        // Entries come in no particular order: they are taken by name, so that of two files
+        // of one kind and stem (`a.md`, `a.markdown`) the one whose name sorts last is read,
+        // on every machine.
+        let order = String.positionsSortedByBytes(names)
+        var chosen: [Stem: Int] = [:]
+        chosen.reserveCapacity(names.count)
+        var isChosen = [Bool](repeating: false, count: names.count)
+        for i in order {
+            let stem = Stem(name: names[i], length: kinds[i].stemLength)
+            if let other = chosen[stem] {
+                // An .md replaces a .txt; of one kind, this name sorts after the other's.
+                if kinds[other].kind == .authored && kinds[i].kind == .rawPage { continue }
+                isChosen[other] = false
+            }
+            chosen[stem] = i
+            isChosen[i] = true
+        }
+        let seeds = order.filter { isChosen[$0] }.map { i in
+            SeedFile(kind: kinds[i].kind, path: prefix + names[i], filePath: base + names[i])
+        }
+        return (seeds, diagnostics.sorted { $0.file < $1.file })
+    }
+
+    /// A name's part before its extension, hashed once over its bytes: no string is made
+    /// for it, and the dictionary hashes one integer rather than the stem's bytes.
+    private struct Stem: Hashable {
+        let name: String
+        let length: Int
+        let hash: UInt64
+
+        init(name: String, length: Int) {
+            var name = name
+            hash = name.withUTF8 { bytes in
+                var hasher = StableHasher()
+                hasher.combine(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(length))))
+                return hasher.finalize()
+            }
+            (self.name, self.length) = (name, length)
+        }
+
+        static func == (a: Stem, b: Stem) -> Bool {
+            a.hash == b.hash && a.length == b.length && a.name.utf8.prefix(a.length).elementsEqual(b.name.utf8.prefix(b.length))
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     /// The names in `directory`, each saying whether it is a folder, from one pass over its

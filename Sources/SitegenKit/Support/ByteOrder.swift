@@ -11,4 +11,32 @@ extension String {
             }
         }.flatMap { $0 } ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
+
+    /// The positions of `strings` in the order of their UTF-8 bytes (`precedesByBytes`),
+    /// equal strings in their given order. Sorted on keys of their first sixteen bytes,
+    /// with the strings themselves compared only where those are equal: sorting the
+    /// 10,000 seeds' names by comparing the strings took 5 ms of a 13 ms scan, most of it
+    /// retaining and releasing them.
+    static func positionsSortedByBytes(_ strings: [String]) -> [Int] {
+        struct Key { var high: UInt64, low: UInt64, position: Int }
+        var keys = strings.indices.map { position in
+            var string = strings[position]
+            return string.withUTF8 { bytes in
+                // Big-endian, so that the integers compare as the bytes do; a shorter
+                // string's missing bytes are zeros, which no name or path has.
+                var (high, low): (UInt64, UInt64) = (0, 0)
+                for (i, byte) in bytes.prefix(16).enumerated() {
+                    if i < 8 { high |= UInt64(byte) << (56 - 8 * i) } else { low |= UInt64(byte) << (56 - 8 * (i - 8)) }
+                }
+                return Key(high: high, low: low, position: position)
+            }
+        }
+        keys.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            if precedesByBytes(strings[a.position], strings[b.position]) { return true }
+            return !precedesByBytes(strings[b.position], strings[a.position]) && a.position < b.position
+        }
+        return keys.map(\.position)
+    }
 }

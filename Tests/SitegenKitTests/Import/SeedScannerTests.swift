@@ -32,6 +32,21 @@ struct SeedScannerTests {
         #expect(scan.diagnostics.map(\.file) == ["seeds/i", "seeds/j.mdx", "seeds/k.tx", "seeds/l.m"])
     }
 
+    /// Names with dots in their stems sort between a stem's own files (`a.md` < `a.n.txt` <
+    /// `a.txt`), and names sharing their first sixteen bytes are told apart past them.
+    @Test("stems with dots, and long names alike at the start, each give one seed")
+    func dottedStems() throws {
+        let folder = try TemporaryDirectory("seed-scan-dots")
+        let long = "0123456789abcdef-same-start"
+        for name in ["a.md", "a.n.txt", "a.txt", "a.b.md", "a.b.txt", "a-b.txt", long + "-2.txt", long + ".md", long + ".txt", long + "-1.md"] {
+            try Data("x".utf8).write(to: folder.file(name))
+        }
+        let scan = try SeedScanner.scan(directory: folder.url, folderName: "seeds")
+        #expect(scan.seeds.map(\.path) == ["seeds/" + long + "-1.md", "seeds/" + long + "-2.txt", "seeds/" + long + ".md",
+                                           "seeds/a-b.txt", "seeds/a.b.md", "seeds/a.md", "seeds/a.n.txt"])
+        #expect(scan.diagnostics.isEmpty)
+    }
+
     @Test("a missing seeds folder is one clear error")
     func missingFolder() throws {
         let folder = try TemporaryDirectory("seed-scan")
