@@ -84,7 +84,7 @@ struct ArticleCache: Sendable {
         try BinaryWriter.write(to: url) { writer in
             writer.write(Self.magic)
             writer.write(generator)
-            let sorted = entries.sorted(by: { $0.key < $1.key })
+            let sorted = entries.sortedByKeyBytes()
             let offsets = Self.writeBodies(of: sorted.map(\.value), into: &writer)
             writer.write(entries.count)
             // In parts of `partSize` entries, each its count and length first, so that
@@ -180,8 +180,7 @@ struct SeedStamps: Sendable, Equatable {
         try BinaryWriter.write(to: url) { writer in
             writer.write(Self.magic)
             writer.write(entries.count)
-            for path in entries.keys.sorted(by: String.precedesByBytes) {
-                let entry = entries[path]!
+            for (path, entry) in entries.sortedByKeyBytes() {
                 writer.write(path)
                 writer.write(Int(entry.stamp.size))
                 writer.write(Int(entry.stamp.modified))

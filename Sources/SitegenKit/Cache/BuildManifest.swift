@@ -143,8 +143,10 @@ struct BuildManifest: Sendable {
 
     /// Records `table` as the files, sorted by path.
     mutating func record(files table: [OutputPath: File]) {
-        paths = table.keys.sorted()
-        files = paths.map { table[$0]! }
+        let entries = Array(table)
+        let order = String.positionsSortedByBytes(entries.map(\.key.rawValue))
+        paths = order.map { entries[$0].key }
+        files = order.map { entries[$0].value }
     }
 
     /// Records the files of a build that began from `previous`: `kept[i]` is what the

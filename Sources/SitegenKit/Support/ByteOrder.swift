@@ -40,3 +40,12 @@ extension String {
         return keys.map(\.position)
     }
 }
+
+extension Dictionary where Key == String {
+    /// The entries in the order of their keys' UTF-8 bytes: the order the caches' files
+    /// keep, so that the same table gives the same bytes.
+    func sortedByKeyBytes() -> [(key: String, value: Value)] {
+        let entries = Array(self)
+        return String.positionsSortedByBytes(entries.map(\.key)).map { entries[$0] }
+    }
+}
