@@ -109,7 +109,7 @@ public enum Build {
         if scanned.allRead, let previous, previous.inputs == inputFingerprint(frame: frame, seeds: scanned.states), intermediatesPresent {
             report.diagnostics = seeds.diagnostics + previous.diagnostics
             report.articles = previous.articleCount
-            report.pages = previous.files.filter { $0.pageFingerprint != 0 }.count
+            report.pages = previous.pageCount
             report.output.unchanged = previous.files.count
             log("Nothing changed since the last build")
             report.stages = clock.stages
@@ -161,8 +161,6 @@ public enum Build {
             return SiteIndex(sorted: sorted, derived: derived)
         }
         defer { _ = indexWrite?.value }
-        // The pages to render, planned on the other core while the search index is made.
-        let planning = Pending { PagePlanner.plan(index) }
         let articleHashes = index.articles.parallelMap(\.contentHash)
         let searchInputs = searchFingerprint(articleHashes)
         let reusedSearch = previous.flatMap { $0.searchInputs == searchInputs ? $0 : nil }
@@ -181,6 +179,10 @@ public enum Build {
         let onlyBodiesChanged = previous.flatMap { $0.frame == frame ? previousSearch : nil }.flatMap {
             articlesWhoseBodyAloneChanged(index.articles, hashes: articleHashes, state: $0, previous: replaced)
         }
+        // The pages to render, planned on the other core while the search index is made.
+        // Not when only bodies changed: the index is the last build's, and so are the pages
+        // (the manifest's), of which only a few are looked at (`PagePlanner.pages(showingBodiesOf:)`).
+        let planning = onlyBodiesChanged == nil ? Pending { PagePlanner.plan(index) } : nil
         var searchState: SearchState?
         var searchLabel = reusedSearch == nil ? "Search index" : "Search index (unchanged)"
         do {
@@ -215,27 +217,32 @@ public enum Build {
             }
             MallocTrim.releaseFreedMemory()
 
-            let plan = planning.value
-            report.pages = plan.count
-            let renderLabel = "Render and write \(plan.count) pages" + (onlyBodiesChanged == nil ? "" : " (only bodies changed)")
+            var plan = planning?.value
+            let pageCount = plan?.count ?? previous?.pageCount ?? 0
+            report.pages = pageCount
+            let renderLabel = "Render and write \(pageCount) pages" + (onlyBodiesChanged == nil ? "" : " (only bodies changed)")
             report.output = try clock.stage(renderLabel) {
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
                 // When only bodies changed, the other pages are kept without a look: their
                 // fingerprints would come out as recorded.
-                let looked = onlyBodiesChanged.map { changed in plan.filter { $0.mayShowBody(of: changed) } } ?? plan
+                let looked = onlyBodiesChanged.map { PagePlanner.pages(showingBodiesOf: $0, in: index) } ?? plan ?? []
                 // Those others are the last build's pages but the looked ones, taken from its
                 // manifest in one pass (looking each of 16,500 pages up by path took 5-6 ms of
-                // a rebuild after an edit, 30 ms at 50,000); if they do not come to as many as
-                // the plan has, each page is looked up after all.
+                // a rebuild after an edit, 30 ms at 50,000); if the looked ones are not all
+                // among them, every page is planned and looked up after all.
                 var keptPages: [OutputWriter.Placed]?
                 if onlyBodiesChanged != nil {
                     let pages = writer.keptPagesAsIs(excluding: looked.map(\.path))
-                    if pages.count == plan.count - looked.count { keptPages = pages }
+                    if pages.count == pageCount - looked.count { keptPages = pages }
                 }
                 placed += keptPages ?? []
+                if keptPages == nil, plan == nil {
+                    plan = PagePlanner.plan(index)
+                    report.pages = plan!.count
+                }
                 let fingerprinter = base.sharingCards(on: looked, forFingerprints: true)
-                let decided = (keptPages == nil ? plan : looked).parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
+                let decided = (keptPages == nil ? plan! : looked).parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
                     if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
                        kept.file.pageFingerprint != 0 {
                         return (page, kept.file.pageFingerprint, kept)

@@ -141,6 +141,9 @@ struct BuildManifest: Sendable {
     /// The folder `isIntact` lists rather than stats.
     static let listedFolder = SearchIndexWriter.folder
 
+    /// How many of the files are pages (a page has a fingerprint).
+    var pageCount: Int { files.reduce(0) { $0 + ($1.pageFingerprint != 0 ? 1 : 0) } }
+
     /// Records `table` as the files, sorted by path.
     mutating func record(files table: [OutputPath: File]) {
         let entries = Array(table)

@@ -39,6 +39,17 @@ public enum PagePlanner {
         return pages
     }
 
+    /// The pages of `plan(index)` that may show the bodies of `articles` (numbers;
+    /// `PlannedPage.mayShowBody`), in its order, without planning the others: when only
+    /// bodies changed, the rest are the last build's. (Planning all 16,500 pages of a
+    /// 10,000-article site took 13 ms of CPU in a rebuild after an edit.)
+    public static func pages(showingBodiesOf articles: Set<Int>, in index: SiteIndex) -> [PlannedPage] {
+        [PlannedPage(path: SitePaths.search, kind: .search), PlannedPage(path: SitePaths.notFound, kind: .notFound)]
+            + articles.filter(index.articles.indices.contains).sorted().map {
+                PlannedPage(path: SitePaths.article(index.articles[$0].slug), kind: .article($0))
+            }
+    }
+
     /// At least one page, so an empty list still has a page that says so.
     public static func pageCount(_ items: Int) -> Int {
         max(1, (items + pageSize - 1) / pageSize)
