@@ -77,7 +77,8 @@ public enum Build {
             OutputWriter.manifest(output: output, cache: cache).flatMap { $0.isIntact(in: output) ? $0 : nil }
         }
 
-        let templates = try clock.stage("Read templates") { try TemplateLibrary(directory: options.templates.path) }
+        // Read, not parsed yet: a build with nothing to do only compares them.
+        let templateSources = try clock.stage("Read templates") { try TemplateLibrary.Sources(directory: options.templates.path) }
         let knownStamps = SeedStamps.load(from: stampsURL)
         // Made and written on another thread: only the next build reads them, and sorting
         // and writing 10,000 of them took about 5 ms on the path of a rebuild after an edit.
@@ -101,7 +102,7 @@ public enum Build {
 
         // Nothing changed: the output is what this build would write. (A seed not read yet
         // is new since the last build: something changed.)
-        let frame = frameFingerprint(options, templates: templates)
+        let frame = frameFingerprint(options, templates: templateSources)
         let previous = intactManifest.value
         // (The intermediates of raw pages are written by the build too: a deleted folder of
         // them is a change.)
@@ -115,6 +116,7 @@ public enum Build {
             report.stages = clock.stages
             return report
         }
+        let templates = try TemplateLibrary(parsing: templateSources)
 
         // Tables every later stage needs, made on the other core while the article cache
         // is read: the gazetteer (6 ms alone, 13 beside the cache's reading) and the
@@ -335,7 +337,7 @@ public enum Build {
 
     /// Everything the output depends on but the articles: sitegen itself, the
     /// configuration, the templates and assets.
-    static func frameFingerprint(_ options: BuildOptions, templates: TemplateLibrary) -> UInt64 {
+    static func frameFingerprint(_ options: BuildOptions, templates: TemplateLibrary.Sources) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(GeneratorStamp.current)
         hasher.combine(HashingEncoder.hash(options.config))

@@ -10,63 +10,102 @@ public struct TemplateLibrary: Sendable {
                                   "timeline", "year", "search", "404", "feed", "sitemap", "card"]
 
     let library: MustacheLibrary
-    /// Hash of each template's text, and of the templates every page can use (the layout
-    /// and partials): a page's output depends on its own template and those.
-    private let hashes: [String: UInt64]
-    private let sharedHash: UInt64
+    /// The templates' texts and the folder's other files.
+    public let sources: Sources
     /// Folder the templates came from, for messages.
-    public let directory: String
+    public var directory: String { sources.directory }
     /// Non-template files in the folder (the stylesheet, scripts), relative to it.
-    public let assets: [String]
+    public var assets: [String] { sources.assets }
 
     public init(directory: String) throws {
+        try self.init(parsing: try Sources(directory: directory))
+    }
+
+    /// Parses the templates of `sources`.
+    public init(parsing sources: Sources) throws {
         HTMLEscaping.registered
-        self.directory = directory
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SitegenError(path: directory, message: "the templates folder does not exist",
-                               fix: "run sitegen in the project folder, or pass --templates DIR")
-        }
         var templates: [String: MustacheTemplate] = [:]
-        var hashes: [String: UInt64] = [:]
-        var assets: [String] = []
-        let files = (fm.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
-        for file in files {
-            let full = (directory as NSString).appendingPathComponent(file)
-            guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue || file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            guard file.hasSuffix(".mustache") else {
-                assets.append(file)
-                continue
-            }
-            let name = String(file.dropLast(".mustache".count))
-            guard let data = fm.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
-                throw SitegenError(path: full, message: "the template cannot be read as UTF-8 text",
-                                   fix: "save it as UTF-8")
-            }
-            hashes[name] = StableHasher.hash(text)
+        for (name, text) in sources.texts.sorted(by: { $0.key < $1.key }) {
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                throw SitegenError(path: full, line: error.context.lineNumber,
+                throw SitegenError(path: (sources.directory as NSString).appendingPathComponent(name + ".mustache"), line: error.context.lineNumber,
                                    message: "the template does not parse (\(Self.describe(error.error)))",
                                    fix: "fix the tag near column \(error.context.columnNumber): \(error.context.line.trimmingCharacters(in: .whitespaces))")
             }
         }
-        for name in Self.required where templates[name] == nil {
-            throw SitegenError(path: (directory as NSString).appendingPathComponent(name + ".mustache"),
-                               message: "the template is missing", fix: "restore it from the sitegen repository's Templates/ folder")
-        }
         library = MustacheLibrary(templates: templates)
-        var shared = StableHasher()
-        for (name, hash) in hashes.sorted(by: { $0.key < $1.key }) where name == "layout" || !Self.required.contains(name) {
-            shared.combine(name)
-            shared.combine(hash)
+        self.sources = sources
+    }
+
+    /// The templates folder as text: what a build compares with the last one's before it
+    /// parses anything (parsing took about 3 ms of a rebuild with nothing changed).
+    public struct Sources: Sendable {
+        public let directory: String
+        /// Each template's name (its file's, without `.mustache`) and text.
+        let texts: [String: String]
+        /// Hash of each template's text, and of the templates every page can use (the
+        /// layout and partials): a page's output depends on its own template and those.
+        private let hashes: [String: UInt64]
+        private let sharedHash: UInt64
+        public let assets: [String]
+
+        public init(directory: String) throws {
+            let fm = FileManager.default
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw SitegenError(path: directory, message: "the templates folder does not exist",
+                                   fix: "run sitegen in the project folder, or pass --templates DIR")
+            }
+            var texts: [String: String] = [:]
+            var assets: [String] = []
+            let files = (fm.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
+            for file in files {
+                let full = (directory as NSString).appendingPathComponent(file)
+                guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue || file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                guard file.hasSuffix(".mustache") else {
+                    assets.append(file)
+                    continue
+                }
+                guard let data = fm.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+                    throw SitegenError(path: full, message: "the template cannot be read as UTF-8 text",
+                                       fix: "save it as UTF-8")
+                }
+                texts[String(file.dropLast(".mustache".count))] = text
+            }
+            for name in TemplateLibrary.required where texts[name] == nil {
+                throw SitegenError(path: (directory as NSString).appendingPathComponent(name + ".mustache"),
+                                   message: "the template is missing", fix: "restore it from the sitegen repository's Templates/ folder")
+            }
+            hashes = texts.mapValues { StableHasher.hash($0) }
+            var shared = StableHasher()
+            for (name, hash) in hashes.sorted(by: { $0.key < $1.key }) where name == "layout" || !TemplateLibrary.required.contains(name) {
+                shared.combine(name)
+                shared.combine(hash)
+            }
+            sharedHash = shared.finalize()
+            (self.directory, self.texts, self.assets) = (directory, texts, assets)
         }
-        self.hashes = hashes
-        sharedHash = shared.finalize()
-        self.assets = assets
+
+        /// All the templates together.
+        var fingerprint: UInt64 {
+            var hasher = StableHasher()
+            for (name, hash) in hashes.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(name)
+                hasher.combine(hash)
+            }
+            return hasher.finalize()
+        }
+
+        /// What a page rendered with `name` depends on among the templates.
+        func fingerprint(of name: String) -> UInt64 {
+            var hasher = StableHasher()
+            hasher.combine(sharedHash)
+            hasher.combine(name)
+            hasher.combine(hashes[name] ?? 0)
+            return hasher.finalize()
+        }
     }
 
     func render(_ context: Any, with name: String) throws -> String {
@@ -78,23 +117,10 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// All the templates together.
-    var fingerprint: UInt64 {
-        var hasher = StableHasher()
-        for (name, hash) in hashes.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(name)
-            hasher.combine(hash)
-        }
-        return hasher.finalize()
-    }
+    var fingerprint: UInt64 { sources.fingerprint }
 
     /// What a page rendered with `name` depends on among the templates.
-    func fingerprint(of name: String) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(sharedHash)
-        hasher.combine(name)
-        hasher.combine(hashes[name] ?? 0)
-        return hasher.finalize()
-    }
+    func fingerprint(of name: String) -> UInt64 { sources.fingerprint(of: name) }
 
     private static func describe(_ error: Error) -> String {
         switch error {

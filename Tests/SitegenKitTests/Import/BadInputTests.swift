@@ -102,4 +102,21 @@ struct BadInputTests {
             return text.hasPrefix("\(templates.path)/home.mustache:4: error: the template does not parse (a section is closed with the wrong name)")
         }
     }
+
+    /// A build reads the templates first and parses them only once it knows it has work to
+    /// do: a template broken since the last build is still a change, and still reported.
+    @Test("a template broken after a good build stops the next build with its file and line")
+    func brokenTemplateOnRebuild() throws {
+        let dir = try TemporaryDirectory("template-rebuild")
+        var options = dir.buildOptions()
+        options.templates = dir.file("Templates")
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Templates"), to: options.templates)
+        _ = try Build.run(options, log: { _ in })
+        try Data("<ul>\n{{#items}}\n<li>{{title}}</li>\n{{/things}}\n</ul>\n".utf8).write(to: options.templates.appendingPathComponent("home.mustache"))
+        #expect {
+            try Build.run(options, log: { _ in })
+        } throws: { error in
+            "\(error)".hasPrefix("\(options.templates.path)/home.mustache:4: error: the template does not parse (a section is closed with the wrong name)")
+        }
+    }
 }
