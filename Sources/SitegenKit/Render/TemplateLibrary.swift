@@ -11,7 +11,7 @@ public struct TemplateLibrary: Sendable {
 
     let library: MustacheLibrary
     /// The templates' texts and the folder's other files.
-    public let sources: Sources
+    let sources: Sources
     /// Folder the templates came from, for messages.
     public var directory: String { sources.directory }
     /// Non-template files in the folder (the stylesheet, scripts), relative to it.
@@ -22,7 +22,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Parses the templates of `sources`.
-    public init(parsing sources: Sources) throws {
+    init(parsing sources: Sources) throws {
         HTMLEscaping.registered
         var templates: [String: MustacheTemplate] = [:]
         for (name, text) in sources.texts.sorted(by: { $0.key < $1.key }) {
@@ -40,17 +40,17 @@ public struct TemplateLibrary: Sendable {
 
     /// The templates folder as text: what a build compares with the last one's before it
     /// parses anything (parsing took about 3 ms of a rebuild with nothing changed).
-    public struct Sources: Sendable {
-        public let directory: String
+    struct Sources: Sendable {
+        let directory: String
         /// Each template's name (its file's, without `.mustache`) and text.
         let texts: [String: String]
         /// Hash of each template's text, and of the templates every page can use (the
         /// layout and partials): a page's output depends on its own template and those.
         private let hashes: [String: UInt64]
         private let sharedHash: UInt64
-        public let assets: [String]
+        let assets: [String]
 
-        public init(directory: String) throws {
+        init(directory: String) throws {
             let fm = FileManager.default
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
