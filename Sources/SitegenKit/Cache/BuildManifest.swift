@@ -146,10 +146,9 @@ struct BuildManifest: Sendable {
 
     /// Records `table` as the files, sorted by path.
     mutating func record(files table: [OutputPath: File]) {
-        let entries = Array(table)
-        let order = String.positionsSortedByBytes(entries.map(\.key.rawValue))
-        paths = order.map { entries[$0].key }
-        files = order.map { entries[$0].value }
+        let sorted = table.sortedByKeyBytes(\.rawValue)
+        paths = sorted.map(\.key)
+        files = sorted.map(\.value)
     }
 
     /// Records the files of a build that began from `previous`: `kept[i]` is what the

@@ -41,11 +41,15 @@ extension String {
     }
 }
 
-extension Dictionary where Key == String {
-    /// The entries in the order of their keys' UTF-8 bytes: the order the caches' files
-    /// keep, so that the same table gives the same bytes.
-    func sortedByKeyBytes() -> [(key: String, value: Value)] {
+extension Dictionary {
+    /// The entries in the order of the UTF-8 bytes of `text` of their keys: the order the
+    /// caches' files and the manifest keep, so that the same table gives the same bytes.
+    func sortedByKeyBytes(_ text: (Key) -> String) -> [(key: Key, value: Value)] {
         let entries = Array(self)
-        return String.positionsSortedByBytes(entries.map(\.key)).map { entries[$0] }
+        return String.positionsSortedByBytes(entries.map { text($0.key) }).map { entries[$0] }
     }
+}
+
+extension Dictionary where Key == String {
+    func sortedByKeyBytes() -> [(key: String, value: Value)] { sortedByKeyBytes { $0 } }
 }
