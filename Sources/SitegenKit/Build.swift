@@ -102,12 +102,14 @@ public enum Build {
 
         // Nothing changed: the output is what this build would write. (A seed not read yet
         // is new since the last build: something changed.)
+        // Both fingerprints are made while the other thread still checks the pages.
         let frame = frameFingerprint(options, templates: templateSources)
-        let previous = intactManifest.value
+        let scannedInputs = scanned.allRead ? inputFingerprint(frame: frame, seeds: scanned.states) : nil
         // (The intermediates of raw pages are written by the build too: a deleted folder of
         // them is a change.)
         let intermediatesPresent = !scanned.states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)
-        if scanned.allRead, let previous, previous.inputs == inputFingerprint(frame: frame, seeds: scanned.states), intermediatesPresent {
+        let previous = intactManifest.value
+        if let scannedInputs, let previous, previous.inputs == scannedInputs, intermediatesPresent {
             report.diagnostics = seeds.diagnostics + previous.diagnostics
             report.articles = previous.articleCount
             report.pages = previous.pageCount
@@ -129,7 +131,7 @@ public enum Build {
             if !scanned.allRead { recordStamps(imported.states) }
             return imported
         }
-        let inputs = inputFingerprint(frame: frame, seeds: states)
+        let inputs = scannedInputs ?? inputFingerprint(frame: frame, seeds: states)
         defer { _ = cacheWrite?.value; _ = tables.value }
         report.diagnostics = seeds.diagnostics + articleDiagnostics
         report.articles = articles.count
