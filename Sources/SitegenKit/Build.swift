@@ -74,7 +74,7 @@ public enum Build {
         // The last build's manifest, when the output is still as it left it: tens of
         // thousands of stats, made while the templates and seeds are read.
         let intactManifest = Pending { [output = options.output, cache = options.cache] in
-            OutputWriter.manifest(output: output, cache: cache).flatMap { $0.isIntact(in: output) ? $0 : nil }
+            OutputWriter.storedManifest(cache: cache).flatMap { $0.isIntact(in: output) ? $0 : nil }
         }
 
         // Read, not parsed yet: a build with nothing to do only compares them.
@@ -108,17 +108,19 @@ public enum Build {
         // (The intermediates of raw pages are written by the build too: a deleted folder of
         // them is a change.)
         let intermediatesPresent = !scanned.states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)
-        let previous = intactManifest.value
-        if let scannedInputs, let previous, previous.inputs == scannedInputs, intermediatesPresent {
-            report.diagnostics = seeds.diagnostics + previous.diagnostics
-            report.articles = previous.articleCount
-            report.pages = previous.pageCount
-            report.output.unchanged = previous.files.count
+        let stored = intactManifest.value
+        if let scannedInputs, let stored, stored.header.inputs == scannedInputs, intermediatesPresent {
+            report.diagnostics = seeds.diagnostics + stored.header.diagnostics
+            report.articles = stored.header.articleCount
+            report.pages = stored.pageCount
+            report.output.unchanged = stored.fileCount
             log("Nothing changed since the last build")
             report.stages = clock.stages
             return report
         }
         let templates = try TemplateLibrary(parsing: templateSources)
+        // The last build's files as values, decoded while the articles are imported.
+        let decoding = Pending { stored?.decoded() }
 
         // Tables every later stage needs, made on the other core while the article cache
         // is read: the gazetteer (6 ms alone, 13 beside the cache's reading) and the
@@ -143,6 +145,7 @@ public enum Build {
                                          to: options.markdown, fresh: fresh)
         }
 
+        let previous = decoding.value
         let campaignSlugs = SlugMemo(known: previous?.campaignSlugs ?? [:])
         // The regions, campaigns, timeline and related articles: the last build's when the
         // articles' dates, origins, places, campaigns and mentions are all as they were.

@@ -154,7 +154,12 @@ struct BinaryReader: @unchecked Sendable {
     /// missing or `body` finds it malformed or not read to its end.
     static func read<T>(_ url: URL, _ body: (inout BinaryReader) throws -> T) -> T? {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { buffer in
+        return read(data, body)
+    }
+
+    /// Reads `data` with `body`; nil when `body` finds it malformed or not read to its end.
+    static func read<T>(_ data: Data, _ body: (inout BinaryReader) throws -> T) -> T? {
+        data.withUnsafeBytes { buffer in
             var reader = BinaryReader(buffer)
             guard let value = try? body(&reader), reader.isAtEnd else { return nil }
             return value

@@ -17,6 +17,11 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.depth = depth
     }
 
+    /// Whether `bytes` would make an output path (see `init`), without making one.
+    static func isSafe(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count <= 1024 && safeDepth(bytes.assumingMemoryBound(to: UInt8.self)) != nil
+    }
+
     /// One pass over the bytes, component by component (a build checks tens of thousands):
     /// the number of separators, or nil when the path is not safe.
     private static func safeDepth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -79,7 +79,12 @@ public final class OutputWriter: Sendable {
 
     /// The manifest of the output as it is now, when it can be trusted.
     static func manifest(output: URL, cache: URL) -> BuildManifest? {
-        BuildManifest.load(from: cache.appendingPathComponent(manifestName), generator: GeneratorStamp.current)
+        storedManifest(cache: cache)?.decoded()
+    }
+
+    /// The same, its files not decoded yet (`BuildManifest.Stored`).
+    static func storedManifest(cache: URL) -> BuildManifest.Stored? {
+        BuildManifest.Stored.read(from: cache.appendingPathComponent(manifestName), generator: GeneratorStamp.current)
     }
 
     /// Puts one file into the new version: into the staging folder when its bytes differ
