@@ -116,6 +116,8 @@ public enum Build {
             report.output.unchanged = stored.fileCount
             log("Nothing changed since the last build")
             report.stages = clock.stages
+            // What was read of the seeds and the manifest is let go of on another thread.
+            releaseInBackground((seeds, scanned, knownStamps, templateSources, stored))
             return report
         }
         let templates = try TemplateLibrary(parsing: templateSources)
