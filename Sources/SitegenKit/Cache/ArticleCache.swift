@@ -153,34 +153,88 @@ struct ArticleCache: Sendable {
 /// Each seed's file stamp and content hash at the last build: a seed whose stamp is
 /// unchanged is not even read. A small file of its own, so that a rebuild with nothing
 /// changed reads this and not the articles.
+///
+/// Kept in the order of the paths' bytes, the order `SeedScanner` lists the seeds in: a
+/// build pairs seeds and stamps in one pass over both (`positions(of:)`), and the stamps
+/// it records next come out in that order already. A table by path hashed every path once
+/// to be made and again to be looked up, and was copied and sorted to record one change.
 struct SeedStamps: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var stamp: FileStamp
         var contentHash: UInt64
     }
 
-    var entries: [String: Entry] = [:]
+    /// Every recorded seed's path (`SeedFile.path`), in the order of their bytes, and its entry.
+    private(set) var paths: [String] = []
+    private(set) var entries: [Entry] = []
+
+    init() {}
+
+    /// The stamps of `pairs`, put in the order of their paths' bytes if they are not in it.
+    init(_ pairs: [(path: String, entry: Entry)]) {
+        let inOrder = zip(pairs, pairs.dropFirst()).allSatisfy { String.precedesByBytes($0.path, $1.path) }
+        let ordered = inOrder ? pairs : String.positionsSortedByBytes(pairs.map(\.path)).map { pairs[$0] }
+        paths = ordered.map(\.path)
+        entries = ordered.map(\.entry)
+    }
+
+    var count: Int { paths.count }
+
+    /// The entry recorded for `path`.
+    subscript(path: String) -> Entry? {
+        let i = firstNotBefore(path)
+        return i < paths.count && Self.sameBytes(paths[i], path) ? entries[i] : nil
+    }
+
+    /// For each of `seeds`, the position of its entry, or nil when it has none: one pass
+    /// over both when the seeds come in the order of their paths' bytes, as `SeedScanner`
+    /// lists them. A seed out of that order is looked for by halving.
+    func positions(of seeds: [SeedFile]) -> [Int?] {
+        var next = 0
+        var previous: String?
+        return seeds.map { seed in
+            if let previous, String.precedesByBytes(seed.path, previous) { next = firstNotBefore(seed.path) }
+            previous = seed.path
+            while next < paths.count, String.precedesByBytes(paths[next], seed.path) { next += 1 }
+            return next < paths.count && Self.sameBytes(paths[next], seed.path) ? next : nil
+        }
+    }
+
+    /// The position of the first path not before `path`, found by halving.
+    private func firstNotBefore(_ path: String) -> Int {
+        var (low, high) = (0, paths.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if String.precedesByBytes(paths[middle], path) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        !String.precedesByBytes(a, b) && !String.precedesByBytes(b, a)
+    }
 
     static func load(from url: URL) -> SeedStamps {
         BinaryReader.read(url) { reader in
-            var stamps = SeedStamps()
             guard try reader.uint64() == magic else { throw BinaryReader.Malformed() }
-            let count = max(0, try reader.int())
-            stamps.entries.reserveCapacity(min(count, 1 << 24))
+            let count = try reader.int()
+            guard count >= 0, count <= 1 << 24 else { throw BinaryReader.Malformed() }
+            var pairs: [(path: String, entry: Entry)] = []
+            pairs.reserveCapacity(count)
             for _ in 0..<count {
                 let path = try reader.string()
                 let stamp = FileStamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), inode: try reader.uint64())
-                stamps.entries[path] = Entry(stamp: stamp, contentHash: try reader.uint64())
+                pairs.append((path, Entry(stamp: stamp, contentHash: try reader.uint64())))
             }
-            return stamps
+            return SeedStamps(pairs)
         } ?? SeedStamps()
     }
 
     func write(to url: URL) throws {
         try BinaryWriter.write(to: url) { writer in
             writer.write(Self.magic)
-            writer.write(entries.count)
-            for (path, entry) in entries.sortedByKeyBytes() {
+            writer.write(paths.count)
+            for (path, entry) in zip(paths, entries) {
                 writer.write(path)
                 writer.write(Int(entry.stamp.size))
                 writer.write(Int(entry.stamp.modified))

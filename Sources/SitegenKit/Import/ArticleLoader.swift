@@ -30,16 +30,16 @@ public enum ArticleLoader {
         let folder = folderPath.count > 1 ? open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
         defer { if folder >= 0 { close(folder) } }
         let skipped = folderPath.utf8.count
-        return seeds.parallelMap { seed in
+        return Array(zip(seeds, stamps.positions(of: seeds))).parallelMap { seed, position in
             // The name below the folder, as a pointer into the path: no string made per seed.
             let stamp = folder >= 0 && seed.filePath.utf8.starts(with: folderPath.utf8)
                 ? seed.filePath.withCString { FileStamp(path: $0 + skipped, relativeTo: folder) }
                 : FileStamp(path: seed.filePath)
-            if let stamp, let known = stamps.entries[seed.path], known.stamp == stamp {
-                return SeedState(seed: seed, stamp: stamp, contentHash: known.contentHash, isAsRecorded: true)
+            if let stamp, let position, stamps.entries[position].stamp == stamp {
+                return SeedState(seed: seed, stamp: stamp, contentHash: stamps.entries[position].contentHash, isAsRecorded: true)
             }
             // A seed new to the records: no cache entry can be looked up by its hash either.
-            if stamp != nil, stamps.entries[seed.path] == nil { return SeedState(seed: seed, stamp: stamp, contentHash: nil) }
+            if stamp != nil, position == nil { return SeedState(seed: seed, stamp: stamp, contentHash: nil) }
             guard stamp != nil, let bytes = FileBytes.read(seed.filePath) else {
                 return SeedState(seed: seed, stamp: nil, contentHash: 0)
             }
@@ -50,34 +50,19 @@ public enum ArticleLoader {
     static func contentHash(of bytes: [UInt8]) -> UInt64 { max(1, StableHasher.hash(bytes)) }
 
     /// The stamps to record for the next build; nil when they are `recorded` already.
-    /// Those recorded, with the few seeds not as recorded patched in; made afresh only
-    /// when seeds are gone.
     static func stamps(of states: [SeedState], recorded: SeedStamps) -> SeedStamps? {
         precondition(states.allSatisfy { $0.contentHash != nil }, "seeds not read yet have no stamps to record")
-        var stamps = recorded
-        var changed = false
-        for state in states where !state.isAsRecorded {
-            let entry = state.stamp.map { SeedStamps.Entry(stamp: $0, contentHash: state.contentHash!) }
-            if stamps.entries[state.seed.path] != entry {
-                stamps.entries[state.seed.path] = entry
-                changed = true
-            }
-        }
-        // Every seed with a stamp is in `stamps` now: more entries are seeds gone.
-        if stamps.entries.count != states.count(where: { $0.stamp != nil }) {
-            stamps = Self.stamps(of: states)
-            changed = stamps != recorded
-        }
-        return changed ? stamps : nil
+        // Every seed found as recorded, and no recorded seed gone.
+        if states.count == recorded.count, states.allSatisfy(\.isAsRecorded) { return nil }
+        let stamps = Self.stamps(of: states)
+        return stamps == recorded ? nil : stamps
     }
 
     /// The stamps to record for the next build.
     static func stamps(of states: [SeedState]) -> SeedStamps {
-        var stamps = SeedStamps()
-        for state in states {
-            if let stamp = state.stamp { stamps.entries[state.seed.path] = .init(stamp: stamp, contentHash: state.contentHash!) }
-        }
-        return stamps
+        SeedStamps(states.compactMap { state in
+            state.stamp.map { (state.seed.path, SeedStamps.Entry(stamp: $0, contentHash: state.contentHash!)) }
+        })
     }
 
     struct Loaded {

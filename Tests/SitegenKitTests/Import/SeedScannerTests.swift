@@ -65,7 +65,7 @@ struct SeedStampsTests {
     @Test("the stamps to record: none when all are as recorded, else the recorded ones with the changes, without seeds gone or unreadable")
     func patched() throws {
         let recorded = ArticleLoader.stamps(of: (1...4).map { Self.state($0) })
-        #expect(recorded.entries.count == 4)
+        #expect(recorded.count == 4)
         // Nothing changed.
         #expect(ArticleLoader.stamps(of: (1...4).map { Self.state($0, asRecorded: true) }, recorded: recorded) == nil)
         // Stat'ed afresh (a touched file) but found the same: nothing to record either.
@@ -76,11 +76,34 @@ struct SeedStampsTests {
         states.append(Self.state(5))
         let edited = try #require(ArticleLoader.stamps(of: states, recorded: recorded))
         #expect(edited == ArticleLoader.stamps(of: states))
-        #expect(edited.entries["seeds/2.md"]?.contentHash == 22 && edited.entries.count == 5)
+        #expect(edited["seeds/2.md"]?.contentHash == 22 && edited.count == 5)
         // Seed 3 gone, seed 4 unreadable: neither is recorded.
         let fewer = [Self.state(1, asRecorded: true), Self.state(2, asRecorded: true), Self.state(4, readable: false)]
         let shrunk = try #require(ArticleLoader.stamps(of: fewer, recorded: recorded))
-        #expect(Set(shrunk.entries.keys) == ["seeds/1.md", "seeds/2.md"])
+        #expect(shrunk.paths == ["seeds/1.md", "seeds/2.md"])
         #expect(shrunk == ArticleLoader.stamps(of: fewer))
+    }
+
+    @Test("seeds are paired with their stamps in one pass when listed in the order of their bytes, and found all the same when not")
+    func positions() throws {
+        let names = ["b.md", "a.md", "d.md", "ab.md", "文章.md", "c.txt"]
+        let recorded = SeedStamps(names.enumerated().map { i, name in
+            ("seeds/" + name, SeedStamps.Entry(stamp: FileStamp(size: Int64(i), modified: 1, inode: 1), contentHash: UInt64(i)))
+        })
+        #expect(recorded.paths == ["seeds/a.md", "seeds/ab.md", "seeds/b.md", "seeds/c.txt", "seeds/d.md", "seeds/文章.md"])
+        let seed = { (name: String) in SeedFile(kind: .authored, path: "seeds/" + name, filePath: "/p/seeds/" + name) }
+        // As the scanner lists them (with one new and one gone), then in no order.
+        let listed = ["a.md", "aa.md", "ab.md", "b.md", "d.md", "文章.md"].map(seed)
+        #expect(recorded.positions(of: listed) == [0, nil, 1, 2, 4, 5])
+        let shuffled = ["文章.md", "d.md", "zz.md", "a.md", "c.txt", "b.md"].map(seed)
+        #expect(recorded.positions(of: shuffled) == [5, 4, nil, 0, 3, 2])
+        #expect(recorded["seeds/c.txt"]?.contentHash == 5 && recorded["seeds/e.md"] == nil)
+        #expect(SeedStamps().positions(of: listed) == [nil, nil, nil, nil, nil, nil])
+
+        // Written and read back in that order.
+        let dir = try TemporaryDirectory("stamps")
+        try recorded.write(to: dir.file("seeds.bin"))
+        #expect(SeedStamps.load(from: dir.file("seeds.bin")) == recorded)
+        #expect(SeedStamps.load(from: dir.file("none.bin")) == SeedStamps())
     }
 }
