@@ -359,12 +359,17 @@ public enum Build {
     /// Everything the output depends on: the frame (`frameFingerprint`) and every seed's
     /// bytes. Equal fingerprints, equal sites (and equal warnings).
     static func inputFingerprint(frame: UInt64, seeds: [ArticleLoader.SeedState]) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(frame)
-        for seed in seeds {
+        // Each seed hashed by itself, on all cores, then those hashes in order: 50,000 seeds
+        // hashed one after the other took 21 ms of a rebuild with nothing changed.
+        let seedHashes = seeds.parallelMap { seed in
+            var hasher = StableHasher()
             hasher.combine(seed.seed.path)
             hasher.combine(seed.contentHash!)
+            return hasher.finalize()
         }
+        var hasher = StableHasher()
+        hasher.combine(frame)
+        seedHashes.withUnsafeBytes { hasher.combine($0) }
         // Not the pages but the warnings depend on the day (a date in the future): on a new
         // day the build runs through once, rendering nothing that did not change.
         hasher.combine(ArticleDate.today().isoDate)
