@@ -34,43 +34,38 @@ public enum SeedScanner {
         names.reserveCapacity(entries.count)
         kinds.reserveCapacity(entries.count)
         for (name, isFolder) in entries where !isFolder && name.utf8.first != UInt8(ascii: ".") {
-            // Plain work on the bytes: Foundation's path methods, and even Swift's
-            // character-by-character search, cost more than the rest of the scan.
-            let dot = name.utf8.lastIndex(of: UInt8(ascii: "."))
-            let ext = dot.map { name.utf8[name.utf8.index(after: $0)...] } ?? name.utf8[name.utf8.endIndex...]
-            // In any case, compared as ASCII bytes (lowercasing a String for each took longer).
-            func isExtension(_ wanted: String) -> Bool {
-                ext.count == wanted.utf8.count && zip(ext, wanted.utf8).allSatisfy { $0 | 0x20 == $1 }
-            }
-            let kind: SeedFile.Kind
-            if isExtension("md") || isExtension("markdown") {
-                kind = .authored
-            } else if isExtension("txt") || isExtension("text") {
-                kind = .rawPage
-            } else {
+            var name = name
+            let (kind, stemLength) = name.withUTF8(Self.classify)
+            guard let kind else {
                 diagnostics.append(.warning(prefix + name, "not an article (only .txt pages and .md articles are read)",
                                             fix: "rename it to .txt if it is a saved page, or move it out of the seeds folder"))
                 continue
             }
             names.append(name)
-            kinds.append((kind, dot.map { name.utf8.distance(from: name.utf8.startIndex, to: $0) } ?? name.utf8.count))
+            kinds.append((kind, stemLength))
         }
         // Entries come in no particular order: they are taken by name, so that of two files
         // of one kind and stem (`a.md`, `a.markdown`) the one whose name sorts last is read,
         // on every machine.
         let order = String.positionsSortedByBytes(names)
+        // Most folders have no two seeds of one stem, and one pass over their stems' hashes
+        // shows it: only the names whose stem's hash is not alone are looked at by stem. (A table of every stem took a quarter of listing 50,000 seeds, each lookup
+        // a wait on memory.)
+        let stems = names.indices.map { Stem(name: names[$0], length: kinds[$0].stemLength) }
+        let shared = Self.repeated(stems.map(\.hash))
         var chosen: [Stem: Int] = [:]
-        chosen.reserveCapacity(names.count)
-        var isChosen = [Bool](repeating: false, count: names.count)
-        for i in order {
-            let stem = Stem(name: names[i], length: kinds[i].stemLength)
+        var isChosen = [Bool](repeating: true, count: names.count)
+        for i in order where shared.contains(stems[i].hash) {
+            let stem = stems[i]
             if let other = chosen[stem] {
                 // An .md replaces a .txt; of one kind, this name sorts after the other's.
-                if kinds[other].kind == .authored && kinds[i].kind == .rawPage { continue }
+                if kinds[other].kind == .authored && kinds[i].kind == .rawPage {
+                    isChosen[i] = false
+                    continue
+                }
                 isChosen[other] = false
             }
             chosen[stem] = i
-            isChosen[i] = true
         }
         let seeds = order.filter { isChosen[$0] }.map { i in
             SeedFile(kind: kinds[i].kind, path: prefix + names[i], filePath: base + names[i])
@@ -78,8 +73,46 @@ public enum SeedScanner {
         return (seeds, diagnostics.sorted { $0.file < $1.file })
     }
 
+    /// What a file's name says it is (an article's kind, or nil for no article), and the
+    /// length of its part before the extension. On the bytes: Foundation's path methods, and
+    /// even Swift's search through a string's views, cost more than the rest of the scan.
+    private static func classify(_ name: UnsafeBufferPointer<UInt8>) -> (kind: SeedFile.Kind?, stemLength: Int) {
+        let dot = name.lastIndex(of: UInt8(ascii: "."))
+        let ext = UnsafeBufferPointer(rebasing: name[(dot.map { $0 + 1 } ?? name.count)...])
+        // In any case, compared as ASCII bytes (lowercasing a String for each took longer).
+        func isExtension(_ wanted: StaticString) -> Bool {
+            ext.count == wanted.utf8CodeUnitCount
+                && zip(ext, UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
+        }
+        let kind: SeedFile.Kind? = isExtension("md") || isExtension("markdown") ? .authored
+            : isExtension("txt") || isExtension("text") ? .rawPage : nil
+        return (kind, dot ?? name.count)
+    }
+
+    /// The values found more than once in `hashes` (mixed well, as `StableHasher`'s are):
+    /// one pass, each put in an open-addressing table of twice as many slots.
+    static func repeated(_ hashes: [UInt64]) -> Set<UInt64> {
+        var size = 16
+        while size < hashes.count * 2 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)  // 0: an empty slot, so 0 itself is counted apart
+        let mask = size - 1
+        var zeros = 0
+        var repeated = Set<UInt64>()
+        for hash in hashes {
+            guard hash != 0 else {
+                zeros += 1
+                if zeros == 2 { repeated.insert(0) }
+                continue
+            }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 && slots[slot] != hash { slot = (slot + 1) & mask }
+            if slots[slot] == hash { repeated.insert(hash) } else { slots[slot] = hash }
+        }
+        return repeated
+    }
+
     /// A name's part before its extension, hashed once over its bytes: no string is made
-    /// for it, and the dictionary hashes one integer rather than the stem's bytes.
+    /// for it, and a table of them hashes one integer rather than the stem's bytes.
     private struct Stem: Hashable {
         let name: String
         let length: Int

@@ -47,6 +47,15 @@ struct SeedScannerTests {
         #expect(scan.diagnostics.isEmpty)
     }
 
+    @Test("hashes found more than once are found, whichever slots they share with others")
+    func repeatedHashes() {
+        // 1 and 1 + 2⁴⁰ share a slot; 0 is the table's empty mark.
+        let hashes: [UInt64] = [1, 1 + (1 << 40), 7, 0, 1 + (1 << 40), 9, 0, 0, 7, 7, .max]
+        #expect(SeedScanner.repeated(hashes) == Set<UInt64>([1 + (1 << 40), 7, 0]))
+        #expect(SeedScanner.repeated([]).isEmpty)
+        #expect(SeedScanner.repeated((1...5_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }).isEmpty)
+    }
+
     @Test("a missing seeds folder is one clear error")
     func missingFolder() throws {
         let folder = try TemporaryDirectory("seed-scan")
