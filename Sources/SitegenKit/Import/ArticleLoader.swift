@@ -30,7 +30,9 @@ public enum ArticleLoader {
         let folder = folderPath.count > 1 ? open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
         defer { if folder >= 0 { close(folder) } }
         let skipped = folderPath.utf8.count
-        return Array(zip(seeds, stamps.positions(of: seeds))).parallelMap { seed, position in
+        let positions = stamps.positions(of: seeds)
+        return Array(seeds.indices).parallelMap { i in
+            let (seed, position) = (seeds[i], positions[i])
             // The name below the folder, as a pointer into the path: no string made per seed.
             let stamp = folder >= 0 && seed.filePath.utf8.starts(with: folderPath.utf8)
                 ? seed.filePath.withCString { FileStamp(path: $0 + skipped, relativeTo: folder) }

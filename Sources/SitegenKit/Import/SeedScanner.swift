@@ -49,8 +49,9 @@ public enum SeedScanner {
         // on every machine.
         let order = String.positionsSortedByBytes(names)
         // Most folders have no two seeds of one stem, and one pass over their stems' hashes
-        // shows it: only the names whose stem's hash is not alone are looked at by stem. (A table of every stem took a quarter of listing 50,000 seeds, each lookup
-        // a wait on memory.)
+        // shows it: only the names whose stem's hash is not alone are looked at by stem. (A
+        // table of every stem took a quarter of listing 50,000 seeds, each lookup a wait on
+        // memory.)
         let stems = names.indices.map { Stem(name: names[$0], length: kinds[$0].stemLength) }
         let shared = Self.repeated(stems.map(\.hash))
         var chosen: [Stem: Int] = [:]

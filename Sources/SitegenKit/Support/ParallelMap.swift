@@ -11,8 +11,9 @@ extension Array where Element: Sendable {
     }
 
     /// `map` across all cores, for work that cannot fail. Each result is put straight into
-    /// the array's storage, each index by one worker: through slots of results and a copy
-    /// into the array, stating 50,000 seeds touched 9 MB rather than 4.5.
+    /// the array's storage, each index by one worker, not into slots of results copied out
+    /// after: a rebuild with nothing changed at 50,000 articles took 1,300 page faults (5 MB)
+    /// fewer.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard !isEmpty else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
