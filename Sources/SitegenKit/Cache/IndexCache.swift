@@ -8,12 +8,13 @@ import Foundation
 enum IndexCache {
     static let fileName = "index.bin"
 
-    /// The derived index kept for articles with `key`, or nil when there is none, it is
-    /// for other articles, or the file is damaged or was written by another sitegen.
-    static func load(from url: URL, key: UInt64, gazetteer: Gazetteer, generator: UInt64 = GeneratorStamp.current) -> SiteIndex.Derived? {
-        BinaryReader.read(url) { reader -> SiteIndex.Derived? in
+    /// The derived index kept, with the key of the articles it was worked out from (a build
+    /// reads it beside the import, before it knows its own articles' key); nil when there is
+    /// none, or the file is damaged or was written by another sitegen.
+    static func load(from url: URL, gazetteer: Gazetteer, generator: UInt64 = GeneratorStamp.current) -> (key: UInt64, derived: SiteIndex.Derived)? {
+        BinaryReader.read(url) { reader -> (key: UInt64, derived: SiteIndex.Derived) in
             guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
-            guard try reader.uint64() == key else { return nil }
+            let key = try reader.uint64()
             var nodes: [RegionCode: RegionTree.Node] = [:]
             for _ in 0..<max(0, try reader.int()) {
                 guard let code = RegionCode(try reader.string()), let region = gazetteer.region(code) else { throw BinaryReader.Malformed() }
@@ -36,8 +37,8 @@ enum IndexCache {
                 })
             }
             let related = try (0..<max(0, try reader.int())).map { _ in try reader.ints() }
-            return SiteIndex.Derived(regions: regions, campaigns: campaigns, timeline: Timeline(years: years), related: related)
-        } ?? nil
+            return (key, SiteIndex.Derived(regions: regions, campaigns: campaigns, timeline: Timeline(years: years), related: related))
+        }
     }
 
     static func write(_ derived: SiteIndex.Derived, key: UInt64, to url: URL, generator: UInt64 = GeneratorStamp.current) throws {
