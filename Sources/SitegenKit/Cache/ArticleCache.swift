@@ -201,14 +201,7 @@ struct SeedStamps: Sendable, Equatable {
     }
 
     /// The position of the first path not before `path`, found by halving.
-    private func firstNotBefore(_ path: String) -> Int {
-        var (low, high) = (0, paths.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if String.precedesByBytes(paths[middle], path) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
+    private func firstNotBefore(_ path: String) -> Int { paths.firstPosition(notBefore: path) { $0 } }
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
         !String.precedesByBytes(a, b) && !String.precedesByBytes(b, a)

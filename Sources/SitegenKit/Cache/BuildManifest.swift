@@ -70,14 +70,7 @@ struct BuildManifest: Sendable {
     /// follows all of its paths ("search/" → "search0"), both found by halving.
     func positions(inFolder folder: String) -> Range<Int> {
         precondition(folder.hasSuffix("/"), "a folder's paths begin with its name and a slash")
-        func firstNotBefore(_ bound: String) -> Int {
-            var (low, high) = (0, paths.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if String.precedesByBytes(paths[middle].rawValue, bound) { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        func firstNotBefore(_ bound: String) -> Int { paths.firstPosition(notBefore: bound, by: \.rawValue) }
         return firstNotBefore(folder)..<firstNotBefore(folder.dropLast() + "0")
     }
 

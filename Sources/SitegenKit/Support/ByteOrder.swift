@@ -41,6 +41,20 @@ extension String {
     }
 }
 
+extension Array {
+    /// In an array sorted by the UTF-8 bytes of `text` of its elements, the position of the
+    /// first element whose text does not sort before `bound` (the end if none): found by
+    /// halving.
+    func firstPosition(notBefore bound: String, by text: (Element) -> String) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if String.precedesByBytes(text(self[middle]), bound) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
 extension Dictionary {
     /// The entries in the order of the UTF-8 bytes of `text` of their keys: the order the
     /// caches' files and the manifest keep, so that the same table gives the same bytes.
