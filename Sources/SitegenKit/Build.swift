@@ -91,8 +91,18 @@ public enum Build {
                 try? stamps.write(to: stampsURL)
             }
         }
+        let listingURL = options.cache.appendingPathComponent(SeedListing.fileName)
+        var listingWrite: Pending<Void>?
+        defer { _ = listingWrite?.value }
         let (seeds, scanned) = try clock.stage("Read seeds") {
-            let seeds = try SeedScanner.scan(directory: options.seeds)
+            // The last build's listing of the seeds, when their folder is as it was then.
+            let (seeds, listed) = try SeedScanner.list(options.seeds, kept: SeedListing.load(from: listingURL))
+            if listed {
+                listingWrite = Pending { [cache = options.cache] in
+                    try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+                    if (try? seeds.write(to: listingURL)) == nil { try? FileManager.default.removeItem(at: listingURL) }
+                }
+            }
             let states = ArticleLoader.states(of: seeds.seeds, stamps: knownStamps)
             // Seeds new to the records are read by the import, which records them then.
             let allRead = states.allSatisfy { $0.contentHash != nil }

@@ -20,20 +20,35 @@ public enum SeedScanner {
     /// Names each seed `<folder name>/<file>` (`SeedFile.path`); the folder's own name by
     /// default.
     public static func scan(directory: URL, folderName: String? = nil) throws -> (seeds: [SeedFile], diagnostics: [Diagnostic]) {
-        guard let entries = entries(of: directory) else {
-            throw SitegenError(path: Build.displayPath(directory), message: "the seeds folder cannot be read",
-                               fix: "create it and put articles in it, or pass --seeds DIR", causes: [String(cString: strerror(errno))])
-        }
-        var diagnostics: [Diagnostic] = []
-        let base = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        let listing = try list(directory, folderName: folderName, kept: nil).listing
+        return (listing.seeds, listing.diagnostics)
+    }
+
+    /// The seeds, as `scan` finds them: `kept` itself when the folder is as it was when
+    /// `kept` was listed (`listed` is then false), else a new listing.
+    static func list(_ directory: URL, folderName: String? = nil, kept: SeedListing?) throws -> (listing: SeedListing, listed: Bool) {
+        let folderPath = directory.path
+        let descriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(directory) }
+        defer { close(descriptor) }
+        let base = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
         let folder = folderName ?? directory.standardizedFileURL.lastPathComponent
         let prefix = folder.isEmpty || folder == "/" ? "" : folder + "/"
+        // Stamped before it is listed: a name added while it is listed changes the stamp
+        // the next build compares.
+        guard let stamp = FolderStamp(of: descriptor) else { throw unreadable(directory) }
+        let stampedAt = FolderStamp.now()
+        if let kept, kept.base == base, kept.prefix == prefix, kept.folder == stamp, kept.isSettled {
+            return (kept, false)
+        }
+        guard let entries = entries(of: descriptor, at: directory) else { throw unreadable(directory) }
+        var diagnostics: [Diagnostic] = []
         // The articles' names, with their kinds and the length of their stems.
         var names: [String] = []
         var kinds: [(kind: SeedFile.Kind, stemLength: Int)] = []
         names.reserveCapacity(entries.count)
         kinds.reserveCapacity(entries.count)
-        for (name, isFolder) in entries where !isFolder && name.utf8.first != UInt8(ascii: ".") {
+        for (name, isFolder, _) in entries where !isFolder && name.utf8.first != UInt8(ascii: ".") {
             var name = name
             let (kind, stemLength) = name.withUTF8(Self.classify)
             guard let kind else {
@@ -71,7 +86,17 @@ public enum SeedScanner {
         let seeds = order.filter { isChosen[$0] }.map { i in
             SeedFile(kind: kinds[i].kind, path: prefix + names[i], filePath: base + names[i])
         }
-        return (seeds, diagnostics.sorted { $0.file < $1.file })
+        // A link's target can turn from a file into a folder, or back, with the folder
+        // unchanged: a folder with links in it (or whose entries do not say what they are) is
+        // listed every time.
+        let byTypeAlone = entries.allSatisfy { !$0.askedFileSystem }
+        return (SeedListing(base: base, prefix: prefix, folder: stamp, stampedAt: byTypeAlone ? stampedAt : nil,
+                            seeds: seeds, diagnostics: diagnostics.sorted { $0.file < $1.file }), true)
+    }
+
+    private static func unreadable(_ directory: URL) -> SitegenError {
+        SitegenError(path: Build.displayPath(directory), message: "the seeds folder cannot be read",
+                     fix: "create it and put articles in it, or pass --seeds DIR", causes: [String(cString: strerror(errno))])
     }
 
     /// What a file's name says it is (an article's kind, or nil for no article), and the
@@ -136,19 +161,19 @@ public enum SeedScanner {
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
-    /// The names in `directory`, each saying whether it is a folder, from one pass over its
-    /// entries: their types say so, and a folder of ten thousand seeds is not stat'ed file
-    /// by file. Nil when it cannot be read.
-    private static func entries(of directory: URL) -> [(name: String, isFolder: Bool)]? {
-        FolderEntries.read(directory.path)?.map { entry in
+    /// The names in the open folder, each saying whether it is a folder and whether the file
+    /// system had to be asked, from one pass over its entries: their types say so, and a
+    /// folder of ten thousand seeds is not stat'ed file by file. Nil when it cannot be read.
+    private static func entries(of descriptor: Int32, at directory: URL) -> [(name: String, isFolder: Bool, askedFileSystem: Bool)]? {
+        FolderEntries.read(".", in: descriptor)?.map { entry in
             switch entry.type {
-            case Int32(DT_DIR): return (entry.name, true)
+            case Int32(DT_DIR): return (entry.name, true, false)
             case Int32(DT_UNKNOWN), Int32(DT_LNK):
                 // The file system does not say, or a link: ask it.
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: directory.appendingPathComponent(entry.name).path, isDirectory: &isDirectory)
-                return (entry.name, exists && isDirectory.boolValue)
-            default: return (entry.name, false)
+                return (entry.name, exists && isDirectory.boolValue, true)
+            default: return (entry.name, false, false)
             }
         }
     }

@@ -63,6 +63,87 @@ struct SeedScannerTests {
     }
 }
 
+@Suite("Keeping the listing of the seeds")
+struct SeedListingTests {
+    /// `listing`, as though it had been stamped `seconds` after its folder last changed.
+    static func stamped(_ listing: SeedListing, after seconds: Double) -> SeedListing {
+        var listing = listing
+        listing.stampedAt = max(listing.folder.modified, listing.folder.changed) + Int64(seconds * 1e9)
+        return listing
+    }
+
+    @Test("a folder unchanged since a settled listing is not listed again; the listing comes back from its file as it was")
+    func keptWhenUnchanged() throws {
+        let folder = try TemporaryDirectory("seed-listing")
+        for name in ["b.txt", "b.md", "a.md", "z.pdf"] { try Data("x".utf8).write(to: folder.file(name)) }
+        let first = try SeedScanner.list(folder.url, folderName: "seeds", kept: nil)
+        #expect(first.listed)
+        #expect(first.listing.seeds.map(\.path) == ["seeds/a.md", "seeds/b.md"])
+        #expect(first.listing.diagnostics.map(\.file) == ["seeds/z.pdf"])
+        let settled = Self.stamped(first.listing, after: 3)
+        let cache = try TemporaryDirectory("seed-listing-cache")
+        try settled.write(to: cache.file("listing.bin"))
+        let loaded = try #require(SeedListing.load(from: cache.file("listing.bin")))
+        #expect(loaded == settled)
+        let second = try SeedScanner.list(folder.url, folderName: "seeds", kept: loaded)
+        #expect(!second.listed)
+        #expect(second.listing.seeds == first.listing.seeds)
+        #expect(second.listing.diagnostics == first.listing.diagnostics)
+        #expect(SeedListing.load(from: cache.file("none.bin")) == nil)
+    }
+
+    @Test("a file added, removed or renamed, or a listing stamped too soon after a change, gives a new listing")
+    func listedAgain() throws {
+        let folder = try TemporaryDirectory("seed-listing-changes")
+        for name in ["a.md", "b.md"] { try Data("x".utf8).write(to: folder.file(name)) }
+        func settledListing() throws -> SeedListing {
+            Self.stamped(try SeedScanner.list(folder.url, folderName: "seeds", kept: nil).listing, after: 3)
+        }
+        func paths(after kept: SeedListing) throws -> [String]? {
+            let result = try SeedScanner.list(folder.url, folderName: "seeds", kept: kept)
+            return result.listed ? result.listing.seeds.map(\.path) : nil
+        }
+        var kept = try settledListing()
+        try Data("x".utf8).write(to: folder.file("c.md"))
+        #expect(try paths(after: kept) == ["seeds/a.md", "seeds/b.md", "seeds/c.md"])
+        kept = try settledListing()
+        try FileManager.default.removeItem(at: folder.file("a.md"))
+        #expect(try paths(after: kept) == ["seeds/b.md", "seeds/c.md"])
+        kept = try settledListing()
+        try FileManager.default.moveItem(at: folder.file("b.md"), to: folder.file("d.md"))
+        #expect(try paths(after: kept) == ["seeds/c.md", "seeds/d.md"])
+        // A file added, then the folder's modification time set back as it was: its change
+        // time still moved.
+        kept = try settledListing()
+        try Data("x".utf8).write(to: folder.file("e.md"))
+        var times = [timespec(tv_sec: Int(kept.folder.modified / 1_000_000_000), tv_nsec: Int(kept.folder.modified % 1_000_000_000))]
+        times.append(times[0])
+        #expect(utimensat(AT_FDCWD, folder.url.path, times, 0) == 0)
+        #expect(try paths(after: kept) == ["seeds/c.md", "seeds/d.md", "seeds/e.md"])
+        // Nothing changed since, but the listing was stamped within the clock's tick of the
+        // folder's last change: a name added in that tick would not show in the stamp.
+        kept = try SeedScanner.list(folder.url, folderName: "seeds", kept: nil).listing
+        #expect(try paths(after: Self.stamped(kept, after: 1.9)) == ["seeds/c.md", "seeds/d.md", "seeds/e.md"])
+        #expect(try paths(after: Self.stamped(kept, after: 2.1)) == nil)
+        // Another name for the folder, or another folder, is listed afresh.
+        #expect(try SeedScanner.list(folder.url, folderName: "other", kept: Self.stamped(kept, after: 3)).listed)
+        let elsewhere = try TemporaryDirectory("seed-listing-elsewhere")
+        #expect(try SeedScanner.list(elsewhere.url, folderName: "seeds", kept: Self.stamped(kept, after: 3)).listed)
+    }
+
+    @Test("a folder with a link in it is listed every time")
+    func linksListedAgain() throws {
+        let folder = try TemporaryDirectory("seed-listing-link")
+        try Data("x".utf8).write(to: folder.file("a.md"))
+        try FileManager.default.createSymbolicLink(at: folder.file("b.md"), withDestinationURL: folder.file("a.md"))
+        let listing = try SeedScanner.list(folder.url, folderName: "seeds", kept: nil).listing
+        #expect(listing.seeds.map(\.path) == ["seeds/a.md", "seeds/b.md"])
+        #expect(listing.stampedAt == nil)
+        #expect(!listing.isSettled)
+        #expect(try SeedScanner.list(folder.url, folderName: "seeds", kept: listing).listed)
+    }
+}
+
 @Suite("Seed stamps")
 struct SeedStampsTests {
     static func state(_ n: Int, size: Int64 = 10, hash: UInt64? = nil, asRecorded: Bool = false, readable: Bool = true) -> ArticleLoader.SeedState {
