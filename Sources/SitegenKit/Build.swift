@@ -221,7 +221,7 @@ public enum Build {
                            read: { [output = options.output] name in
                                FileManager.default.contents(atPath: output.path + "/" + SearchIndexWriter.folder + name).map { [UInt8]($0) }
                            },
-                           keep: { keeps in writer.keptAsIs(inFolder: SearchIndexWriter.folder, where: keeps) },
+                           keep: { excluded, keeps in writer.keptAsIs(inFolder: SearchIndexWriter.folder, excluding: excluded, where: keeps) },
                            emit: emit) {
                         placed += written.placed + written.kept
                         searchState = written.state

@@ -124,12 +124,23 @@ public final class OutputWriter: Sendable {
     }
 
     /// The files of the current site in `folder` (ending in `/`) whose names below it
-    /// `keeps` accepts, as kept: taken from the previous manifest in order, none looked up
-    /// by path. (Its paths are sorted by their bytes, so a folder's are together.)
-    func keptAsIs(inFolder folder: String, where keeps: (Substring) -> Bool) -> [Placed] {
+    /// `keeps` accepts, but those named in `excluded`, as kept: taken from the previous
+    /// manifest in order, none looked up by path. (Its paths are sorted by their bytes, so a
+    /// folder's are together, and the few excluded are found by halving.) Each name is cut
+    /// from its path by bytes: dropping the folder's Characters, which walks them through
+    /// grapheme breaking, and looking each name up among the excluded took 5 ms for the
+    /// search index's 14,400 files, on the path of a rebuild after an edit.
+    func keptAsIs(inFolder folder: String, excluding excluded: [String], where keeps: (Substring) -> Bool) -> [Placed] {
         guard let previous else { return [] }
-        return previous.positions(inFolder: folder).compactMap { i in
-            keeps(previous.paths[i].rawValue.dropFirst(folder.count)) ? keptAsIs(at: i) : nil
+        let range = previous.positions(inFolder: folder)
+        let left = Set(excluded.compactMap { name -> Int? in
+            let path = folder + name
+            let i = previous.paths.firstPosition(notBefore: path, by: \.rawValue)
+            return i < range.upperBound && previous.paths[i].rawValue.utf8.elementsEqual(path.utf8) ? i : nil
+        })
+        let skipped = folder.utf8.count
+        return range.compactMap { i in
+            !left.contains(i) && keeps(Substring(previous.paths[i].rawValue.utf8.dropFirst(skipped))) ? keptAsIs(at: i) : nil
         }
     }
 

@@ -15,10 +15,11 @@ extension SearchIndexWriter {
     /// too many changed; the article a changed document was is not in `previous` (by
     /// origin); a file cannot be read; or the number of buckets would come out otherwise.
     /// `keep` gives, as kept, every file in the last index's folder whose name (below the
-    /// folder) it is told to keep; the kept ones come back in `Written.kept`.
+    /// folder) it is told to keep, but those it is given by name; the kept ones come back in
+    /// `Written.kept`.
     static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article],
                                          ownFileThreshold: Int = ownFileThreshold,
-                                         read: @Sendable (String) -> [UInt8]?, keep: ((Substring) -> Bool) -> [Placed],
+                                         read: @Sendable (String) -> [UInt8]?, keep: (_ excluded: [String], _ keeps: (Substring) -> Bool) -> [Placed],
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
         guard let changes = state.changes(in: articles, hashes: hashes, previous: previous),
@@ -109,9 +110,10 @@ extension SearchIndexWriter {
             let name = groupName(state.documentHashes, of: group * size)
             for document in group * size..<min(ordered.count, (group + 1) * size) { replaced.insert(documentFileName(document, group: name)) }
         }
-        let left = Set(replaced.map { Substring($0) })
-        let kept = keep { name in
-            (name.hasPrefix("b-") || name.hasPrefix("d-") || name.hasPrefix("t-")) && !left.contains(name)
+        // The kinds by their first two bytes (`hasPrefix` compares Characters).
+        let kept = keep(Array(replaced)) { name in
+            let kind = name.utf8.prefix(2)
+            return kind.elementsEqual("b-".utf8) || kind.elementsEqual("d-".utf8) || kind.elementsEqual("t-".utf8)
         }
         guard kept.count + made.count == next.bucketNames.count + next.ownFiles.count + next.documentHashes.count else { return nil }
 
