@@ -168,12 +168,13 @@ public enum Build {
         // The regions, campaigns, timeline and related articles: the last build's when the
         // articles' dates, origins, places, campaigns and mentions are all as they were.
         var indexLabel = "Index"
+        var indexKept = false
         var indexWrite: Pending<Void>?
         let index = clock.stage(indexLabel) { () -> SiteIndex in
             let sorted = SiteIndex.sorted(articles)
             let key = SiteIndex.Derived.key(of: sorted)
             if let kept = keptIndex.value, kept.key == key {
-                indexLabel = "Index (kept)"
+                (indexLabel, indexKept) = ("Index (kept)", true)
                 return SiteIndex(sorted: sorted, derived: kept.derived)
             }
             let derived = SiteIndex.Derived(articles: sorted, gazetteer: .shared, slugs: campaignSlugs)
@@ -203,6 +204,19 @@ public enum Build {
         let onlyBodiesChanged = previous.flatMap { $0.frame == frame ? previousSearch : nil }.flatMap {
             articlesWhoseBodyAloneChanged(index.articles, hashes: articleHashes, state: $0, previous: replaced)
         }
+        // Else, only some articles changed, in nothing the site index is worked out from
+        // (it was kept): only the pages that can show them can differ (`PagePlanner.kinds(showing:)`),
+        // and the others are kept without a look. (A title corrected took 16,500 pages'
+        // fingerprints, 0.3 s of a 0.46 s rebuild at 10,000.)
+        let onlyShownChanged: Set<PlannedPage.Kind>? = onlyBodiesChanged != nil || !indexKept ? nil
+            : previous.flatMap { $0.frame == frame ? previousSearch : nil }
+                .flatMap { $0.changes(in: index.articles, hashes: articleHashes, previous: replaced) }
+                .map { changes in
+                    // The state numbers documents oldest first.
+                    let changed = changes.map { index.articles.count - 1 - $0.document }
+                    let slugsChanged = changed.contains { replaced[index.articles[$0].origin]?.slug != index.articles[$0].slug }
+                    return PagePlanner.kinds(showing: Set(changed), slugsChanged: slugsChanged, in: index)
+                }
         // The pages to render, planned on the other core while the search index is made.
         // Not when only bodies changed: the index is the last build's, and so are the pages
         // (the manifest's), of which only a few are looked at (`PagePlanner.pages(showingBodiesOf:)`).
@@ -244,7 +258,8 @@ public enum Build {
             var plan = planning?.value
             let pageCount = plan?.count ?? previous?.pageCount ?? 0
             report.pages = pageCount
-            let renderLabel = "Render and write \(pageCount) pages" + (onlyBodiesChanged == nil ? "" : " (only bodies changed)")
+            let renderLabel = "Render and write \(pageCount) pages"
+                + (onlyBodiesChanged != nil ? " (only bodies changed)" : onlyShownChanged != nil ? " (only pages showing the changed articles)" : "")
             report.output = try clock.stage(renderLabel) {
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
                 // Pages whose fingerprint is as recorded are kept; the others are rendered.
@@ -265,9 +280,14 @@ public enum Build {
                     plan = PagePlanner.plan(index)
                     report.pages = plan!.count
                 }
-                let fingerprinter = base.sharingCards(on: looked, forFingerprints: true)
+                let fingerprinter = base.sharingCards(on: onlyShownChanged.map { shown in looked.filter { shown.contains($0.kind) } } ?? looked,
+                                                      forFingerprints: true)
                 let decided = (keptPages == nil ? plan! : looked).parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
                     if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
+                       kept.file.pageFingerprint != 0 {
+                        return (page, kept.file.pageFingerprint, kept)
+                    }
+                    if let onlyShownChanged, !onlyShownChanged.contains(page.kind), let kept = writer.keptAsIs(page.path),
                        kept.file.pageFingerprint != 0 {
                         return (page, kept.file.pageFingerprint, kept)
                     }

@@ -50,6 +50,48 @@ public enum PagePlanner {
             }
     }
 
+    /// The pages that may show anything of `articles` (numbers) but their bodies, when the
+    /// site index is as it was (the same articles in the same order, the same regions,
+    /// campaigns, timeline and related lists): their own pages; the pages whose cards, links
+    /// or feed entries name them (their neighbours in time, the articles that list them as
+    /// related, the home page and site feed for the newest twenty, the region, campaign and
+    /// year pages that list them and the feeds of those regions and campaigns); the search
+    /// and not-found pages, which name the search index; and the sitemap when `slugsChanged`.
+    /// Every other page shows only what the index gives (names, counts, page numbers), so
+    /// when just those articles changed it comes out as the last build wrote it.
+    public static func kinds(showing articles: Set<Int>, slugsChanged: Bool, in index: SiteIndex) -> Set<PlannedPage.Kind> {
+        var kinds: Set<PlannedPage.Kind> = [.search, .notFound]
+        if slugsChanged { kinds.insert(.sitemap) }
+        // The pages of a list (and its feed, which shows its first twenty) that show them.
+        func listing(_ list: some Sequence<Int>, page: (Int) -> PlannedPage.Kind, feed: PlannedPage.Kind? = nil) {
+            for (position, i) in list.enumerated() where articles.contains(i) {
+                kinds.insert(page(position / pageSize + 1))
+                if position < pageSize, let feed { kinds.insert(feed) }
+            }
+        }
+        for i in articles {
+            kinds.insert(.article(i))
+            let (older, newer) = index.neighbours(of: i)
+            for neighbour in [older, newer].compactMap({ $0 }) { kinds.insert(.article(neighbour)) }
+        }
+        // The home page and the site feed show the newest twenty.
+        if articles.contains(where: { $0 < pageSize }) { kinds.formUnion([.home, .siteFeed]) }
+        for (i, related) in index.related.enumerated() where related.contains(where: articles.contains) { kinds.insert(.article(i)) }
+        for (code, node) in index.regions.nodes {
+            listing(node.all, page: { .region(code, page: $0) }, feed: .regionFeed(code))
+        }
+        for (i, campaign) in index.campaigns.enumerated() {
+            // The pages run through those that run it, then those that mention it; the feed
+            // shows those that run it.
+            listing(campaign.articles + campaign.mentioned, page: { .campaign(i, page: $0) })
+            listing(campaign.articles, page: { .campaign(i, page: $0) }, feed: .campaignFeed(i))
+        }
+        for year in index.timeline.years {
+            listing(year.months.lazy.flatMap(\.articles), page: { .year(year.year, page: $0) })
+        }
+        return kinds
+    }
+
     /// At least one page, so an empty list still has a page that says so.
     public static func pageCount(_ items: Int) -> Int {
         max(1, (items + pageSize - 1) / pageSize)

@@ -1,4 +1,8 @@
-// The context of each kind of page.
+// The context of each kind of page. Which articles each kind shows anything of (cards,
+// links, feed entries) is said again in `PagePlanner.kinds(showing:slugsChanged:in:)`,
+// which a rebuild trusts to leave the other pages unlooked at: a page that comes to show
+// an article's fields must be named there too (the incremental tests compare with a
+// clean build).
 
 extension SiteRenderer {
     func homePage(_ here: OutputPath) -> HomePage {

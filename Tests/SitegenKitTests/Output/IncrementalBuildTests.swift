@@ -174,7 +174,7 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
-    @Test("when more than a body changes (a title, a summary, an article added), every page is looked at, and the site is a clean build's")
+    @Test("when more than a body changes (here a title), more pages than its own are looked at, and the site is a clean build's")
     func notOnlyBodies() throws {
         let project = try Project("not-only-bodies")
         let first = try project.build()
@@ -189,6 +189,54 @@ struct IncrementalBuildTests {
         #expect(report.output.written > 2, "the lists that show the title changed too")
         #expect(project.site() == (try project.cleanBuild()))
         #expect(first.articles == report.articles)
+    }
+
+    /// On `Fixtures.writeLongLists`' 45 articles: a30's card is the first of each list's
+    /// second page, a11 is among the newest twenty, a3 and a4 swap their slugs.
+    @Test("a title, a summary or a slug corrected: only the pages that can show the article are looked at, on any page of its lists, and the site is a clean build's",
+          arguments: [
+              [("a30", "title: \"永登县第31篇", "title: \"永登县第31篇（更正）")],
+              [("a11", "summary: \"", "summary: \"更正："), ("a11", "slug: article-12", "slug: article-12-b")],
+              // Two slugs swapped: the sitemap lists the same addresses in another order.
+              [("a3", "slug: article-4", "slug: article-5"), ("a4", "slug: article-5", "slug: article-4")],
+          ])
+    func shownFieldsEdited(edits: [(String, String, String)]) throws {
+        let dir = try TemporaryDirectory("shown-fields")
+        let seeds = dir.file("seeds")
+        try Fixtures.writeLongLists(to: seeds)
+        var options = dir.buildOptions(seeds: seeds)
+        options.cache = dir.file(".cache")
+        _ = try Build.run(options, log: { _ in })
+        func inodes() -> [String: UInt64] {
+            Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, FileStamp(path: dir.file($0).path)?.inode ?? 0) })
+        }
+        let before = inodes()
+        for (name, old, new) in edits {
+            let url = seeds.appendingPathComponent(name + ".md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let range = try #require(text.range(of: old), "\(name): \(old)")
+            try text.replacingCharacters(in: range, with: new).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let report = try Build.run(options, log: { _ in })
+        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the changed articles)") }, "\(report.stages.map(\.name))")
+        let after = inodes()
+        let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
+        if edits[0].0 == "a30" {
+            // Its card is the first of each list's second page; it is not among the newest.
+            for list in ["regions/620121", "campaigns/si-ju-jiao", "timeline/2024"] {
+                #expect(rewritten.contains("public/\(list)/page/2/index.html"), "\(list): \(rewritten.sorted())")
+                #expect(!rewritten.contains("public/\(list)/index.html"), "\(list)")
+            }
+            #expect(!rewritten.contains("public/index.html") && !rewritten.contains("public/feed.xml"))
+        }
+        let clean = try TemporaryDirectory("shown-fields-clean")
+        var cleanOptions = options
+        (cleanOptions.output, cleanOptions.markdown, cleanOptions.cache) = (clean.file("public"), clean.file("markdown"), clean.file(".cache"))
+        _ = try Build.run(cleanOptions, log: { _ in })
+        #expect(dir.files(under: "public") == clean.files(under: "public"))
+        for file in clean.files(under: "public") {
+            #expect(dir.read(file) == clean.read(file), "\(file) differs from a clean build's")
+        }
     }
 
     @Test("the search index is patched, not rebuilt, when articles' texts and titles change: terms come and go, and the files are a clean build's",

@@ -8,16 +8,7 @@ struct PaginationTests {
     func threePages() throws {
         let dir = try TemporaryDirectory("pages")
         let seeds = dir.file("seeds")
-        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
-        let base = try #require(ArticleImporter(resolver: RegionResolver(gazetteer: .shared)).importPage(try Fixtures.seed("001")).value)
-        for i in 0..<45 {
-            var article = base
-            article.title = "永登县第\(i + 1)篇：“四聚焦”推进民族团结进步事业"
-            article.slug = Slug("article-\(i + 1)")!
-            article.date = ArticleDate(year: 2024, month: 1 + i % 12, day: 1 + i % 28)!
-            article.body = ArticleBody("第\(i + 1)篇。" + base.body.markdown)
-            try Data(Intermediate.text(for: article).utf8).write(to: seeds.appendingPathComponent("a\(i).md"))
-        }
+        try Fixtures.writeLongLists(to: seeds)
         let options = dir.buildOptions(seeds: seeds)
         let report = try Build.run(options, log: { _ in })
         #expect(report.articles == 45)

@@ -28,6 +28,25 @@ enum Fixtures {
         SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
     }
 
+    /// Writes 45 authored articles into `seeds` (`a0.md`…`a44.md`), all in one county
+    /// (永登县, 620121), one campaign (四聚焦) and one year (2024), each list three pages of
+    /// 20, 20 and 5. Each has a date of its own (no two articles tie), so by date, newest
+    /// first, a11 is the second, a30 the twenty-first (the first card of each list's second
+    /// page), a3 and a4 the thirty-third and thirty-fourth.
+    static func writeLongLists(to seeds: URL) throws {
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        let base = try #require(ArticleImporter(resolver: RegionResolver(gazetteer: .shared)).importPage(try seed("001")).value)
+        for i in 0..<45 {
+            var article = base
+            article.title = "永登县第\(i + 1)篇：“四聚焦”推进民族团结进步事业"
+            article.slug = Slug("article-\(i + 1)")!
+            article.origin = "seeds/a\(i).md"
+            article.date = ArticleDate(year: 2024, month: 1 + i % 12, day: 1 + i % 28)!
+            article.body = ArticleBody("第\(i + 1)篇。" + base.body.markdown)
+            try Data(Intermediate.text(for: article).utf8).write(to: seeds.appendingPathComponent("a\(i).md"))
+        }
+    }
+
     /// Decodes and extracts a seed, failing the test if it does not decode.
     static func extraction(ofSeed number: String) throws -> Extraction {
         let decoded = SourceDecoder.decode(try seed(number))
