@@ -62,29 +62,28 @@ public enum PagePlanner {
     public static func kinds(showing articles: Set<Int>, slugsChanged: Bool, in index: SiteIndex) -> Set<PlannedPage.Kind> {
         var kinds: Set<PlannedPage.Kind> = [.search, .notFound]
         if slugsChanged { kinds.insert(.sitemap) }
-        // The pages of a list (and its feed, which shows its first twenty) that show them.
-        func listing(_ list: some Sequence<Int>, page: (Int) -> PlannedPage.Kind, feed: PlannedPage.Kind? = nil) {
-            for (position, i) in list.enumerated() where articles.contains(i) {
-                kinds.insert(page(position / pageSize + 1))
-                if position < pageSize, let feed { kinds.insert(feed) }
-            }
+        func shows(_ list: some Sequence<Int>) -> Bool { list.contains(where: articles.contains) }
+        // The pages of a list that show them, twenty to a page.
+        func listing(_ list: some Sequence<Int>, page: (Int) -> PlannedPage.Kind) {
+            for (position, i) in list.enumerated() where articles.contains(i) { kinds.insert(page(position / pageSize + 1)) }
         }
         for i in articles {
             kinds.insert(.article(i))
             let (older, newer) = index.neighbours(of: i)
             for neighbour in [older, newer].compactMap({ $0 }) { kinds.insert(.article(neighbour)) }
         }
-        // The home page and the site feed show the newest twenty.
+        // The home page and the site feed show the newest twenty, each feed its list's first.
         if articles.contains(where: { $0 < pageSize }) { kinds.formUnion([.home, .siteFeed]) }
-        for (i, related) in index.related.enumerated() where related.contains(where: articles.contains) { kinds.insert(.article(i)) }
+        for (i, related) in index.related.enumerated() where shows(related) { kinds.insert(.article(i)) }
         for (code, node) in index.regions.nodes {
-            listing(node.all, page: { .region(code, page: $0) }, feed: .regionFeed(code))
+            listing(node.all, page: { .region(code, page: $0) })
+            if shows(node.all.prefix(pageSize)) { kinds.insert(.regionFeed(code)) }
         }
         for (i, campaign) in index.campaigns.enumerated() {
-            // The pages run through those that run it, then those that mention it; the feed
-            // shows those that run it.
+            // Its pages run through the articles that run it, then those that mention it; its
+            // feed shows those that run it.
             listing(campaign.articles + campaign.mentioned, page: { .campaign(i, page: $0) })
-            listing(campaign.articles, page: { .campaign(i, page: $0) }, feed: .campaignFeed(i))
+            if shows(campaign.articles.prefix(pageSize)) { kinds.insert(.campaignFeed(i)) }
         }
         for year in index.timeline.years {
             listing(year.months.lazy.flatMap(\.articles), page: { .year(year.year, page: $0) })
