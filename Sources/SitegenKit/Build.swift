@@ -199,24 +199,26 @@ public enum Build {
                 SearchIndexWriter.folder + $0.manifest == previous.searchManifest ? $0 : nil
             }
         }
+        // The articles that changed since the last build, with what each was (numbered
+        // newest first, as the index has them), when the frame is the same and the last
+        // search index's state can say.
+        let changes = previous.flatMap { $0.frame == frame ? previousSearch : nil }.flatMap { state in
+            state.changes(in: index.articles, hashes: articleHashes, previous: replaced).map { changes in
+                // The state numbers documents oldest first.
+                changes.map { (article: index.articles.count - 1 - $0.document, before: $0.before) }
+            }
+        }
         // Only some articles' bodies changed, and nothing else the pages show: only their
         // own pages can differ from the last build's.
-        let onlyBodiesChanged = previous.flatMap { $0.frame == frame ? previousSearch : nil }.flatMap {
-            articlesWhoseBodyAloneChanged(index.articles, hashes: articleHashes, state: $0, previous: replaced)
-        }
+        let onlyBodiesChanged = changes.flatMap { articlesWhoseBodyAloneChanged(index.articles, changes: $0) }
         // Else, only some articles changed, in nothing the site index is worked out from
         // (it was kept): only the pages that can show them can differ (`PagePlanner.kinds(showing:)`),
         // and the others are kept without a look. (A title corrected took 16,500 pages'
         // fingerprints, 0.3 s of a 0.46 s rebuild at 10,000.)
-        let onlyShownChanged: Set<PlannedPage.Kind>? = onlyBodiesChanged != nil || !indexKept ? nil
-            : previous.flatMap { $0.frame == frame ? previousSearch : nil }
-                .flatMap { $0.changes(in: index.articles, hashes: articleHashes, previous: replaced) }
-                .map { changes in
-                    // The state numbers documents oldest first.
-                    let changed = changes.map { index.articles.count - 1 - $0.document }
-                    let slugsChanged = changed.contains { replaced[index.articles[$0].origin]?.slug != index.articles[$0].slug }
-                    return PagePlanner.kinds(showing: Set(changed), slugsChanged: slugsChanged, in: index)
-                }
+        let onlyShownChanged: Set<PlannedPage.Kind>? = onlyBodiesChanged != nil || !indexKept ? nil : changes.map { changes in
+            let slugsChanged = changes.contains { $0.before.slug != index.articles[$0.article].slug }
+            return PagePlanner.kinds(showing: Set(changes.map(\.article)), slugsChanged: slugsChanged, in: index)
+        }
         // The pages to render, planned on the other core while the search index is made.
         // Not when only bodies changed: the index is the last build's, and so are the pages
         // (the manifest's), of which only a few are looked at (`PagePlanner.pages(showingBodiesOf:)`).
@@ -412,16 +414,12 @@ public enum Build {
     }
 
     /// The articles (by number, newest first) whose bodies changed since the last build,
-    /// when nothing else of any article did: the same articles in the same order, each
-    /// changed one equal to what it was (`previous`, by origin; checked against the last
-    /// search index's `state`) but for its body. Nil otherwise.
-    static func articlesWhoseBodyAloneChanged(_ articles: [Article], hashes: [UInt64], state: SearchState,
-                                              previous: [String: Article]) -> Set<Int>? {
-        guard let changes = state.changes(in: articles, hashes: hashes, previous: previous) else { return nil }
+    /// when nothing else of any article did: each of `changes` (an article and what it was,
+    /// from the last search index's state) equal to what it was but for its body. Nil
+    /// otherwise.
+    static func articlesWhoseBodyAloneChanged(_ articles: [Article], changes: [(article: Int, before: Article)]) -> Set<Int>? {
         var changed = Set<Int>()
-        for (document, old) in changes {
-            // The state numbers documents oldest first.
-            let i = articles.count - 1 - document
+        for (i, old) in changes {
             var (before, after) = (old, articles[i])
             (before.body, after.body) = (ArticleBody(""), ArticleBody(""))
             guard before.contentHash == after.contentHash else { return nil }

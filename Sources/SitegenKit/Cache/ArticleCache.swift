@@ -203,9 +203,7 @@ struct SeedStamps: Sendable, Equatable {
     /// The position of the first path not before `path`, found by halving.
     private func firstNotBefore(_ path: String) -> Int { paths.firstPosition(notBefore: path) { $0 } }
 
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        !String.precedesByBytes(a, b) && !String.precedesByBytes(b, a)
-    }
+    private static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
     static func load(from url: URL) -> SeedStamps {
         BinaryReader.read(url) { reader in

@@ -60,7 +60,6 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
     func set(_ index: Int, _ result: Result<T, Error>) { slots[index] = result }
 
     func values() throws -> [T] { try (0..<count).map { try slots[$0]!.get() } }
-
 }
 
 /// Work started on another thread at once, whose value is waited for when it is needed:
