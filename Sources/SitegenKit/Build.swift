@@ -282,25 +282,35 @@ public enum Build {
                     plan = PagePlanner.plan(index)
                     report.pages = plan!.count
                 }
-                let fingerprinter = base.sharingCards(on: onlyShownChanged.map { shown in looked.filter { shown.contains($0.kind) } } ?? looked,
-                                                      forFingerprints: true)
-                let decided = (keptPages == nil ? plan! : looked).parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
-                    if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
-                       kept.file.pageFingerprint != 0 {
-                        return (page, kept.file.pageFingerprint, kept)
+                if previous == nil, let plan {
+                    // No page of a last build to keep: each is rendered and fingerprinted
+                    // from one context.
+                    let renderer = base.sharingCards(on: plan, for: .renderedAndFingerprinted(nil, nil))
+                    placed += try plan.parallelMap { page in
+                        let (bytes, fingerprint) = try renderer.renderedAndFingerprinted(page)
+                        return try writer.write(page.path, bytes, pageFingerprint: fingerprint)
                     }
-                    if let onlyShownChanged, !onlyShownChanged.contains(page.kind), let kept = writer.keptAsIs(page.path),
-                       kept.file.pageFingerprint != 0 {
-                        return (page, kept.file.pageFingerprint, kept)
+                } else {
+                    let fingerprinter = base.sharingCards(on: onlyShownChanged.map { shown in looked.filter { shown.contains($0.kind) } } ?? looked,
+                                                          forFingerprints: true)
+                    let decided = (keptPages == nil ? plan! : looked).parallelMap { page -> (PlannedPage, UInt64, OutputWriter.Placed?) in
+                        if let onlyBodiesChanged, !page.mayShowBody(of: onlyBodiesChanged), let kept = writer.keptAsIs(page.path),
+                           kept.file.pageFingerprint != 0 {
+                            return (page, kept.file.pageFingerprint, kept)
+                        }
+                        if let onlyShownChanged, !onlyShownChanged.contains(page.kind), let kept = writer.keptAsIs(page.path),
+                           kept.file.pageFingerprint != 0 {
+                            return (page, kept.file.pageFingerprint, kept)
+                        }
+                        let fingerprint = fingerprinter.fingerprint(page)
+                        return (page, fingerprint, writer.kept(page.path, pageFingerprint: fingerprint))
                     }
-                    let fingerprint = fingerprinter.fingerprint(page)
-                    return (page, fingerprint, writer.kept(page.path, pageFingerprint: fingerprint))
-                }
-                placed += decided.compactMap(\.2)
-                let changed = decided.filter { $0.2 == nil }.map { ($0.0, $0.1) }
-                let renderer = base.sharingCards(on: changed.map(\.0))
-                placed += try changed.parallelMap { page, fingerprint in
-                    try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
+                    placed += decided.compactMap(\.2)
+                    let changed = decided.filter { $0.2 == nil }.map { ($0.0, $0.1) }
+                    let renderer = base.sharingCards(on: changed.map(\.0))
+                    placed += try changed.parallelMap { page, fingerprint in
+                        try writer.write(page.path, try renderer.render(page), pageFingerprint: fingerprint)
+                    }
                 }
                 for asset in templates.assets {
                     guard let path = OutputPath(asset) else { continue }

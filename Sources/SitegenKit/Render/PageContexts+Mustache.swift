@@ -60,7 +60,11 @@ extension SiteFrame: MustacheParent {
 
 extension RenderedCard: MustacheParent {
     func child(named name: String) -> Any? {
-        name == "html" ? html : nil
+        switch name {
+        case "html": self.html
+        case "fingerprint": self.fingerprint
+        default: nil
+        }
     }
 }
 

@@ -74,7 +74,20 @@ struct ArticleCard: Sendable, Encodable {
 /// An article's card as HTML, rendered from `card.mustache` once per folder depth and
 /// reused on every page that lists the article (templates insert it with `{{{html}}}`).
 struct RenderedCard: Sendable, Encodable {
+    /// Empty in a context made only to be fingerprinted.
     var html: String
+    /// The card's fingerprint (a hash of what it is rendered from): what a page's
+    /// fingerprint takes of the card in place of its HTML, which it then need not render.
+    /// Empty in a context made only to be rendered.
+    var fingerprint: String
+
+    func encode(to encoder: any Encoder) throws {
+        assert(!fingerprint.isEmpty, "a card rendered without its fingerprint was fingerprinted")
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fingerprint, forKey: .fingerprint)
+    }
+
+    private enum CodingKeys: String, CodingKey { case fingerprint }
 }
 
 struct PageLink: Sendable, Encodable {

@@ -19,6 +19,8 @@ public struct SiteRenderer: Sendable {
         /// For page fingerprints: a hash of the card's context stands in for its HTML,
         /// from the table when it has the card.
         case fingerprinted(CardTable?)
+        /// Both, for pages rendered and fingerprinted from one context.
+        case renderedAndFingerprinted(CardTable?, CardTable?)
     }
 
     public init(index: SiteIndex, config: SiteConfig, templates: TemplateLibrary, searchManifest: OutputPath? = nil) {
@@ -30,25 +32,50 @@ public struct SiteRenderer: Sendable {
 
     /// The page's bytes.
     public func render(_ page: PlannedPage) throws -> [UInt8] {
-        switch content(of: page, body: { HTMLRenderer.render(body: index.articles[$0].body) }) {
-        case let .template(name, context): return Array(try templates.render(context, with: name).utf8)
-        case let .text(text): return Array(text.utf8)
-        }
+        try render(content(of: page, body: renderedBody))
     }
 
     /// A hash of everything the page is rendered from: its template and the values the
     /// template sees. Equal fingerprints give equal bytes, so an incremental build renders
     /// only the pages whose fingerprint changed. An article's body counts by the hash of
     /// its Markdown (its HTML and table of contents follow from it), so nothing is
-    /// converted to HTML just to be compared.
+    /// converted to HTML just to be compared; a card counts by its own fingerprint.
     public func fingerprint(_ page: PlannedPage) -> UInt64 {
         var renderer = self
         if case .rendered = cards { renderer.cards = .fingerprinted(nil) }
-        let content = renderer.content(of: page) { i in
-            RenderedBody(html: String(index.articles[i].body.hash, radix: 16), headings: [])
-        }
+        return fingerprint(of: renderer.content(of: page) { _ in RenderedBody(html: "", headings: []) }, page: page)
+    }
+
+    /// The page's bytes and its fingerprint, from one context: for a build that renders
+    /// every page (a first one), where making each context twice, once to fingerprint the
+    /// page and once to render it, was a tenth of the render stage. The cards must come
+    /// `renderedAndFingerprinted` (`sharingCards(on:for:)`).
+    public func renderedAndFingerprinted(_ page: PlannedPage) throws -> (bytes: [UInt8], fingerprint: UInt64) {
+        let content = content(of: page, body: renderedBody)
+        return (try render(content), fingerprint(of: content, page: page))
+    }
+
+    private func renderedBody(_ i: Int) -> RenderedBody {
+        HTMLRenderer.render(body: index.articles[i].body)
+    }
+
+    private func render(_ content: PageContent) throws -> [UInt8] {
         switch content {
-        case let .template(name, context): return HashingEncoder.hash(context, seed: templates.fingerprint(of: name))
+        case let .template(name, context): Array(try templates.render(context, with: name).utf8)
+        case let .text(text): Array(text.utf8)
+        }
+    }
+
+    /// The fingerprint of `page` from its content, whatever body it was made with: an
+    /// article's body and table of contents stand by its Markdown's hash.
+    private func fingerprint(of content: PageContent, page: PlannedPage) -> UInt64 {
+        switch content {
+        case let .template(name, context):
+            let seed = templates.fingerprint(of: name)
+            guard case let .article(i) = page.kind, var article = context as? ArticlePage else { return HashingEncoder.hash(context, seed: seed) }
+            article.body = String(index.articles[i].body.hash, radix: 16)
+            article.toc = []
+            return HashingEncoder.hash(article, seed: seed)
         case let .text(text): return StableHasher.hash(text)
         }
     }
@@ -180,12 +207,12 @@ extension SiteRenderer {
     }
 
     func renderedCard(_ i: Int, at here: OutputPath) -> RenderedCard {
-        switch cards {
-        case let .fingerprinted(table):
-            return RenderedCard(html: table?.html(of: i, depth: here.depth) ?? cardFingerprint(i))
-        case let .rendered(table):
-            if let html = table?.html(of: i, depth: here.depth) { return RenderedCard(html: html) }
-            return RenderedCard(html: renderCard(i, at: here))
+        func html(_ table: CardTable?) -> String { table?.html(of: i, depth: here.depth) ?? renderCard(i, at: here) }
+        func fingerprint(_ table: CardTable?) -> String { table?.html(of: i, depth: here.depth) ?? cardFingerprint(i) }
+        return switch cards {
+        case let .fingerprinted(table): RenderedCard(html: "", fingerprint: fingerprint(table))
+        case let .rendered(table): RenderedCard(html: html(table), fingerprint: "")
+        case let .renderedAndFingerprinted(rendered, fingerprints): RenderedCard(html: html(rendered), fingerprint: fingerprint(fingerprints))
         }
     }
 
@@ -211,11 +238,21 @@ extension SiteRenderer {
     /// once per folder depth of `pages`: when enough of them show cards for that to pay,
     /// since each card shows on several pages. Else this renderer as it is.
     public func sharingCards(on pages: [PlannedPage], forFingerprints: Bool = false) -> SiteRenderer {
-        let listing = pages.filter(\.listsCards)
-        guard listing.count > index.articles.count / 4 else { return self }
-        let depths = Set(listing.map(\.path.depth))
+        sharingCards(on: pages, for: forFingerprints ? .fingerprinted(nil) : .rendered(nil))
+    }
+
+    /// The same, for cards as `use` takes them (its tables are left out).
+    func sharingCards(on pages: [PlannedPage], for use: CardSource) -> SiteRenderer {
         var renderer = self
-        renderer.cards = forFingerprints ? .fingerprinted(cardFingerprints(depths: depths)) : .rendered(cardTable(depths: depths))
+        renderer.cards = use
+        let listing = pages.filter(\.listsCards)
+        guard listing.count > index.articles.count / 4 else { return renderer }
+        let depths = Set(listing.map(\.path.depth))
+        renderer.cards = switch use {
+        case .rendered: .rendered(cardTable(depths: depths))
+        case .fingerprinted: .fingerprinted(cardFingerprints(depths: depths))
+        case .renderedAndFingerprinted: .renderedAndFingerprinted(cardTable(depths: depths), cardFingerprints(depths: depths))
+        }
         return renderer
     }
 

@@ -41,6 +41,35 @@ struct PageContextTests {
         }
     }
 
+    @Test("a page rendered and fingerprinted from one context (a first build's pages) has the bytes of rendering it and the fingerprint later builds give it, with cards shared or not",
+          arguments: [true, false])
+    func renderedAndFingerprinted(sharingCards: Bool) throws {
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(),
+                                    templates: try TemplateLibrary(directory: Fixtures.packageRoot.appendingPathComponent("Templates").path))
+        let plan = PagePlanner.plan(index)
+        let both = renderer.sharingCards(on: sharingCards ? plan : [], for: .renderedAndFingerprinted(nil, nil))
+        if case let .renderedAndFingerprinted(rendered, fingerprints) = both.cards {
+            #expect((rendered != nil) == sharingCards && (fingerprints != nil) == sharingCards)
+        } else {
+            Issue.record("the cards are not both rendered and fingerprinted")
+        }
+        // An article with a table of contents and related articles: its body and cards
+        // count in its fingerprint as they do when it alone is fingerprinted.
+        let withContents = try #require(plan.first { page in
+            guard case let .article(i) = page.kind else { return false }
+            return index.articles[i].origin.hasPrefix("seeds/003")
+        })
+        #expect(try String(decoding: renderer.render(withContents), as: UTF8.self).contains("class=\"toc\""))
+        #expect(plan.contains { $0.listsCards })
+        for page in plan {
+            let (bytes, fingerprint) = try both.renderedAndFingerprinted(page)
+            #expect(bytes == (try renderer.render(page)), "\(page.path)")
+            #expect(fingerprint == renderer.fingerprint(page), "\(page.path)")
+        }
+    }
+
     @Test("cards rendered once for every depth are those rendered at each depth, a card whose text has the marker too")
     func cardsForEveryDepth() throws {
         let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
