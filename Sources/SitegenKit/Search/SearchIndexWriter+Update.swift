@@ -10,8 +10,13 @@ extension SearchIndexWriter {
     /// (`read`, by name), patched and written again, with their buckets, the changed
     /// articles' documents, the table and the manifest; every other file is kept.
     ///
+    /// Articles newer than all the last index's may have been added: they become the
+    /// documents after its others, which keep their numbers, and their terms' postings
+    /// are patched likewise (publishing today's article rebuilt the whole index: 2 s of a
+    /// 2.8 s rebuild at 10,000 articles).
+    ///
     /// Nil, having emitted nothing, when a patch cannot give a clean build's files: the
-    /// articles are not the same number, in the same places, with the same field layout;
+    /// articles are not in the same places (but for those added after), with the same field layout;
     /// too many changed; the article a changed document was is not in `previous` (by
     /// origin); a file cannot be read; or the number of buckets would come out otherwise.
     /// `keep` gives, as kept, every file in the last index's folder whose name (below the
@@ -22,32 +27,34 @@ extension SearchIndexWriter {
                                          read: @Sendable (String) -> [UInt8]?, keep: (_ excluded: [String], _ keeps: (Substring) -> Bool) -> [Placed],
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
-        guard let changes = state.changes(in: articles, hashes: hashes, previous: previous),
-              !changes.isEmpty, changes.count <= mostChangedForUpdate
+        guard let (changes, added) = state.changesAndAdded(in: articles, hashes: hashes, previous: previous),
+              !changes.isEmpty || !added.isEmpty, changes.count + added.count <= mostChangedForUpdate
         else { return nil }
         let layout = state.layout
-        let (changed, before) = (changes.map(\.document), changes.map(\.before))
+        let (edited, before) = (changes.map(\.document), changes.map(\.before))
+        // The documents whose rows are new: those edited and those added (after the others).
+        let changed = edited + added
         // The unchanged articles' lengths are as recorded: only the changed ones' are counted.
-        var fieldLengths = state.fieldLengths
-        for document in changed { fieldLengths[document] = SearchLayout.FieldLengths(article: ordered[document]) }
+        var fieldLengths = state.fieldLengths + added.map { SearchLayout.FieldLengths(article: ordered[$0]) }
+        for document in edited { fieldLengths[document] = SearchLayout.FieldLengths(article: ordered[document]) }
         guard SearchLayout(lengths: fieldLengths) == layout else { return nil }
 
-        // Each changed document's terms, before and after.
+        // Each edited document's terms before, and each changed one's after.
         let terms = (before + changed.map { ordered[$0] }).parallelMap { DocumentTerms(text: SearchText(article: $0), layout: layout) }
-        let (old, new) = (Array(terms[..<changed.count]), Array(terms[changed.count...]))
+        let (old, new) = (Array(terms[..<edited.count]), Array(terms[edited.count...]))
         var words: [UInt64: String] = [:]
         for document in terms { for (key, word) in document.words { words[key] = word } }
         // Key → the changed documents' rows, in document order, before and after. Only the
         // terms whose rows differ are patched: text added at the end of an article changes
         // only the terms it adds.
-        func rows(_ terms: [DocumentTerms]) -> [UInt64: [(document: Int, positions: ArraySlice<UInt32>)]] {
+        func rows(_ terms: [DocumentTerms], of documents: [Int]) -> [UInt64: [(document: Int, positions: ArraySlice<UInt32>)]] {
             var rows: [UInt64: [(document: Int, positions: ArraySlice<UInt32>)]] = [:]
-            for (document, terms) in zip(changed, terms) {
+            for (document, terms) in zip(documents, terms) {
                 for (key, positions) in terms.termPositions { rows[key, default: []].append((document, positions)) }
             }
             return rows
         }
-        let (rowsBefore, rowsAfter) = (rows(old), rows(new))
+        let (rowsBefore, rowsAfter) = (rows(old, of: edited), rows(new, of: changed))
         let affected = Set(rowsBefore.keys).union(rowsAfter.keys).filter { key in
             let (a, b) = (rowsBefore[key] ?? [], rowsAfter[key] ?? [])
             return a.count != b.count || zip(a, b).contains { $0.document != $1.document || !$0.positions.elementsEqual($1.positions) }
@@ -72,7 +79,7 @@ extension SearchIndexWriter {
         guard bucketCount(terms: termCount) == buckets else { return nil }
 
         // The documents of the changed ones' groups: their group's name changes with them.
-        var documentHashes = state.documentHashes
+        var documentHashes = state.documentHashes + added.map { _ in [UInt8]() }
         let size = documentGroupSize
         let regrouped = Set(changed.map { $0 - $0 % size }).sorted().flatMap { $0..<min(ordered.count, $0 + size) }
         let documents = regrouped.parallelMap { document -> [UInt8] in
@@ -87,7 +94,8 @@ extension SearchIndexWriter {
         next.termCount = termCount
         next.documentHashes = documentHashes
         next.fieldLengths = fieldLengths
-        for document in changed { next.places.set(document, to: ordered[document]) }
+        for document in edited { next.places.set(document, to: ordered[document]) }
+        for document in added { next.places.append(ordered[document]) }
         next.ownFiles.removeAll { affected.contains($0.key) }
         for bucket in rewritten {
             next.bucketNames[bucket.number] = bucket.name
@@ -106,9 +114,10 @@ extension SearchIndexWriter {
         var replaced = made
         for bucket in rewritten { replaced.insert("b-\(hex(state.bucketNames[bucket.number])).bin") }
         for own in state.ownFiles where affected.contains(own.key) { replaced.insert(own.fileName) }
-        for group in Set(regrouped.map { $0 / size }) {
+        // (A group of added documents only was not there before.)
+        for group in Set(regrouped.map { $0 / size }) where group * size < state.documentHashes.count {
             let name = groupName(state.documentHashes, of: group * size)
-            for document in group * size..<min(ordered.count, (group + 1) * size) { replaced.insert(documentFileName(document, group: name)) }
+            for document in group * size..<min(state.documentHashes.count, (group + 1) * size) { replaced.insert(documentFileName(document, group: name)) }
         }
         // The kinds by their first two bytes (`hasPrefix` compares Characters).
         let kept = keep(Array(replaced)) { name in

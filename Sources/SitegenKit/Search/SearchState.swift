@@ -49,6 +49,13 @@ struct SearchState: Sendable, Equatable {
             (self.provinceNames, self.provinces, self.years) = (provinceNames, provinces, years)
         }
 
+        /// A document added after the others, which is `article`.
+        mutating func append(_ article: Article) {
+            provinces.append(-1)
+            years.append(0)
+            set(provinces.count - 1, to: article)
+        }
+
         /// Document `document` is now `article`.
         mutating func set(_ document: Int, to article: Article) {
             var numbers = Dictionary(uniqueKeysWithValues: provinceNames.enumerated().map { ($1, Int32($0)) })
@@ -80,14 +87,25 @@ struct SearchState: Sendable, Equatable {
     /// origin. Nil when the articles are not as many as the documents, or a changed one's
     /// old version is not in `previous` or is not the one this state recorded.
     func changes(in articles: [Article], hashes: [UInt64], previous: [String: Article]) -> [(document: Int, before: Article)]? {
-        let count = articleHashes.count
-        guard articles.count == count, hashes.count == count else { return nil }
+        guard articles.count == articleHashes.count else { return nil }
+        return changesAndAdded(in: articles, hashes: hashes, previous: previous)?.changes
+    }
+
+    /// The same, where articles newer than all of this state's may have been added (an
+    /// editor publishing today's news): they are the documents `added`, after the others,
+    /// whose numbers stay as they were. Nil as `changes` is, or when there are fewer
+    /// articles than documents.
+    func changesAndAdded(in articles: [Article], hashes: [UInt64], previous: [String: Article])
+        -> (changes: [(document: Int, before: Article)], added: Range<Int>)? {
+        let (count, total) = (articleHashes.count, articles.count)
+        guard total >= count, hashes.count == total else { return nil }
         var changes: [(document: Int, before: Article)] = []
-        for document in 0..<count where hashes[count - 1 - document] != articleHashes[document] {
-            guard let old = previous[articles[count - 1 - document].origin], old.contentHash == articleHashes[document] else { return nil }
+        // Document `document` is article `total - 1 - document`: the articles are newest first.
+        for document in 0..<count where hashes[total - 1 - document] != articleHashes[document] {
+            guard let old = previous[articles[total - 1 - document].origin], old.contentHash == articleHashes[document] else { return nil }
             changes.append((document, old))
         }
-        return changes
+        return (changes, count..<total)
     }
 
     /// The name of each group of documents, by number.

@@ -278,6 +278,49 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
+    @Test("an article newer than all the others, added (as an editor publishes today's news), is patched into the search index; one older than the newest is not; both give a clean build's files")
+    func addedArticlePatchesSearch() throws {
+        let project = try Project("added")
+        try project.build()
+        func add(_ name: String, date: String, text: String) throws -> BuildReport {
+            try """
+            ---
+            title: "\(text)宣讲活动"
+            date: \(date)
+            region: "620121"
+            ---
+
+            \(text)开展民族团结进步宣讲，新词XYZ\(name)首次出现。
+            """.write(to: project.dir.file("seeds/\(name).md"), atomically: true, encoding: .utf8)
+            return try project.build()
+        }
+        // Two in a row, the second filling the first's group of documents further.
+        for (name, date, text) in [("newest", "2026-11-20", "永登县"), ("newer", "2026-11-21", "红古区")] {
+            let report = try add(name, date: date, text: text)
+            #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(name): \(report.stages.map(\.name))")
+            let clean = try project.cleanDirectory()
+            #expect(project.site() == Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) }), "\(name)")
+            // What the next patch starts from is what a clean build records.
+            let (patched, built) = (try #require(Self.searchState(in: project.options.cache)), try #require(Self.searchState(in: clean.file(".cache"))))
+            #expect(patched.articleHashes == built.articleHashes && patched.documentHashes == built.documentHashes)
+            #expect(patched.fieldLengths == built.fieldLengths && patched.layout == built.layout)
+            #expect(patched.bucketNames == built.bucketNames && patched.termCount == built.termCount)
+            #expect(Set(patched.ownFiles.map(\.fileName)) == Set(built.ownFiles.map(\.fileName)))
+            func places(_ state: SearchState) -> [String] {
+                zip(state.places.provinces, state.places.years).map { "\($0 < 0 ? "" : state.places.provinceNames[Int($0)]) \($1)" }
+            }
+            #expect(places(patched) == places(built))
+        }
+        // Between others: every later document's number would move.
+        let report = try add("older", date: "2024-01-05", text: "西固区")
+        #expect(report.stages.contains { $0.name == "Search index" }, "\(report.stages.map(\.name))")
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
+    static func searchState(in cache: URL) -> SearchState? {
+        SearchState.load(from: cache.appendingPathComponent("search.bin"), generator: GeneratorStamp.current)
+    }
+
     @Test("a title that moves the search layout (past 256 characters, and back) is not patched in; one that does not move it is")
     func searchLayoutMoves() throws {
         let project = try Project("layout")
