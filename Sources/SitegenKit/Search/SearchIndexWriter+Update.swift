@@ -181,12 +181,12 @@ extension SearchIndexWriter {
                 guard Array(own.bytes(own.next())) == term else { return nil }
                 payload = Array(content[own.at...])
             }
-            let postings = patched(SearchPostings(decoding: payload), removing: changed, adding: rows[key] ?? [])
+            let postings = patched(payload, removing: changed, adding: rows[key] ?? [])
             if postings.isEmpty { removed += 1 } else { entries.append(BucketEntry(key: key, term: term, payload: postings)) }
         }
         var added = 0
         for (key, term) in terms where !found.contains(key) {
-            let postings = patched(SearchPostings(decoding: [0]), removing: [], adding: rows[key] ?? [])
+            let postings = patched([0], removing: [], adding: rows[key] ?? [])
             guard !postings.isEmpty else { continue }
             entries.append(BucketEntry(key: key, term: term, payload: postings))
             added += 1
@@ -198,10 +198,21 @@ extension SearchIndexWriter {
                              termsAdded: added, termsRemoved: removed)
     }
 
-    /// `postings` without the rows of `removing`, with `adding` (in document order) put in
-    /// place; empty when no row is left.
-    static func patched(_ postings: SearchPostings, removing: Set<Int>,
+    /// The postings `payload` encodes without the rows of `removing`, with `adding` (in
+    /// document order) put in place; empty when no row is left.
+    static func patched(_ payload: [UInt8], removing: Set<Int>,
                         adding: [(document: Int, positions: ArraySlice<UInt32>)]) -> [UInt8] {
+        // Rows added and removed only after the last it has (the newest article published,
+        // or edited): its columns are kept as they are, the new rows put at their ends. A
+        // common term's postings hold thousands of rows, and decoding and encoding them again
+        // for every term of an added article was most of its patch.
+        if let columns = SearchPostings.Columns(of: payload),
+           columns.count == 0 || (adding.allSatisfy { $0.document > columns.lastDocument } && removing.allSatisfy { $0 > columns.lastDocument }) {
+            var builder = SearchPostings.Builder(after: columns)
+            for row in adding { builder.add(document: row.document, positions: row.positions) }
+            return columns.count + adding.count == 0 ? [] : builder.payload(after: payload, columns)
+        }
+        let postings = SearchPostings(decoding: payload)
         var builder = SearchPostings.Builder()
         var count = 0
         var next = adding.makeIterator()

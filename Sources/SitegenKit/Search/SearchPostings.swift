@@ -53,6 +53,32 @@ public struct SearchPostings: Sendable, Equatable {
         }
     }
 
+    /// Where each column of encoded postings is, and the last document they have (0 when none).
+    struct Columns {
+        var count: Int
+        var lastDocument: Int
+        var documents, counts, firsts, more, gaps: Range<Int>
+
+        /// Nil when the bytes end before the columns do (a damaged file).
+        init?(of bytes: [UInt8]) {
+            var reader = VarintReader(bytes)
+            count = reader.next()
+            let documentsStart = reader.at
+            lastDocument = 0
+            for _ in 0..<count { lastDocument += reader.next() }
+            let countsStart = reader.at
+            for _ in 0..<count { _ = reader.next() }
+            let firstsStart = reader.at
+            guard firstsStart + count <= bytes.count else { return nil }
+            // A first position of 128 or more goes on in the next column.
+            var more = VarintReader(bytes, at: firstsStart + count)
+            for byte in bytes[firstsStart..<(firstsStart + count)] where byte & 0x80 != 0 { _ = more.next() }
+            guard more.at <= bytes.count else { return nil }
+            (documents, counts, firsts) = (documentsStart..<countsStart, countsStart..<firstsStart, firstsStart..<(firstsStart + count))
+            (self.more, gaps) = ((firstsStart + count)..<more.at, more.at..<bytes.count)
+        }
+    }
+
     /// Appends documents in increasing order and writes the three columns.
     struct Builder {
         private var count = 0
@@ -62,6 +88,14 @@ public struct SearchPostings: Sendable, Equatable {
         private var firsts: [UInt8] = []
         private var more: [UInt8] = []
         private var gaps: [UInt8] = []
+
+        init() {}
+
+        /// Rows to go after those of `encoded`, whose last document is `columns.lastDocument`
+        /// (`payload(after:)` puts them there).
+        init(after columns: Columns) {
+            lastDocument = columns.lastDocument
+        }
 
         mutating func add(document: Int, positions list: ArraySlice<UInt32>) {
             Varint.append(document - lastDocument, to: &documents)
@@ -79,6 +113,26 @@ public struct SearchPostings: Sendable, Equatable {
                 Varint.append(Int(position &- previous), to: &gaps)
                 previous = position
             }
+        }
+
+        /// `encoded`'s postings with this builder's rows after its own: each column is
+        /// `encoded`'s as it is with this one's at its end, which is what building all the
+        /// rows in one builder gives, without decoding a row of `encoded`.
+        func payload(after encoded: [UInt8], _ columns: Columns) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(encoded.count + documents.count + counts.count + firsts.count + more.count + gaps.count + 5)
+            Varint.append(columns.count + count, to: &out)
+            out += encoded[columns.documents]
+            out += documents
+            out += encoded[columns.counts]
+            out += counts
+            out += encoded[columns.firsts]
+            out += firsts
+            out += encoded[columns.more]
+            out += more
+            out += encoded[columns.gaps]
+            out += gaps
+            return out
         }
 
         var payload: [UInt8] {

@@ -179,6 +179,33 @@ struct SearchIndexTests {
         #expect(terms == ["甘肃", "logo", "2024"])
     }
 
+    @Test("postings patched with rows after their last (kept as encoded, the rows put at the columns' ends) are those built whole; rows among them are put in place",
+          arguments: [0, 1, 40])
+    func patchedPostings(rows count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        // Documents with gaps, positions past 127 (whose first goes on in the next column) and under.
+        let rows: [(document: Int, positions: ArraySlice<UInt32>)] = (0..<count + 3).map { row in
+            let first = UInt32.random(in: 0...400, using: &generator)
+            return (row * 3 + Int.random(in: 0...2, using: &generator), ArraySlice([first] + (0..<Int.random(in: 0...4, using: &generator)).map { first + 10 * UInt32($0 + 1) }))
+        }
+        func built(_ rows: ArraySlice<(document: Int, positions: ArraySlice<UInt32>)>) -> [UInt8] {
+            var builder = SearchPostings.Builder()
+            for row in rows { builder.add(document: row.document, positions: row.positions) }
+            return rows.isEmpty ? [] : builder.payload
+        }
+        let stored = count == 0 ? [0] : built(rows[..<count])
+        let added = Array(rows[count...])
+        #expect(SearchIndexWriter.patched(stored, removing: [], adding: added) == built(rows[...]))
+        // Removing documents it does not have, after its last, changes nothing else.
+        #expect(SearchIndexWriter.patched(stored, removing: [rows.last!.document + 1], adding: added) == built(rows[...]))
+        guard count > 1 else { return }
+        // A row removed and one put back among the others: decoded and built again.
+        let middle = rows[count / 2]
+        let without = Array(rows[..<(count / 2)] + rows[(count / 2 + 1)..<count])
+        #expect(SearchIndexWriter.patched(stored, removing: [middle.document], adding: []) == built(without[...]))
+        #expect(SearchIndexWriter.patched(built(without[...]), removing: [], adding: [middle]) == stored)
+    }
+
     @Test("pairs sorted by spread keys come out as a sort by key gives them: small and large counts, keys equal and at the ends", arguments: [0, 1, 17, 300, 5000])
     func spreadKeySort(count: Int) {
         var generator = SystemRandomNumberGenerator()
