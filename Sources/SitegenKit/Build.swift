@@ -145,7 +145,7 @@ public enum Build {
         let indexCacheURL = options.cache.appendingPathComponent(IndexCache.fileName)
         let keptIndex = Pending { IndexCache.load(from: indexCacheURL, gazetteer: .shared) }
         let today = ArticleDate.today()
-        let (states, articles, articleDiagnostics, fresh, replaced, cacheWrite) = clock.stage("Import articles") {
+        let (states, articles, articleDiagnostics, fresh, replaced, gone, cacheWrite) = clock.stage("Import articles") {
             let imported = importArticles(scanned.states, options: options, today: today)
             if !scanned.allRead { recordStamps(imported.states) }
             return imported
@@ -233,7 +233,7 @@ public enum Build {
                     // A few articles changed: their terms' postings are patched.
                     if let state = previousSearch,
                        let written = try SearchIndexWriter.update(
-                           state, for: index.articles, hashes: articleHashes, previous: replaced,
+                           state, for: index.articles, hashes: articleHashes, previous: replaced, gone: gone,
                            read: { [output = options.output] name in
                                FileManager.default.contents(atPath: output.path + "/" + SearchIndexWriter.folder + name).map { [UInt8]($0) }
                            },
@@ -350,7 +350,7 @@ public enum Build {
     /// holds one article's body at a time, not all of them.
     static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions, today: ArticleDate)
         -> (states: [ArticleLoader.SeedState], articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>,
-            replaced: [String: Article], cacheWrite: Pending<Void>?) {
+            replaced: [String: Article], gone: [Article], cacheWrite: Pending<Void>?) {
         let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
         let cache = ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current)
         let loaded = ArticleLoader.load(states, cache: cache)
@@ -380,7 +380,7 @@ public enum Build {
         // The bodies from the cache stay in its file; those imported afresh go to a spill file.
         let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
         _ = wholeCacheWrite?.value
-        let result = (loaded.states, spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, cacheWrite)
+        let result = (loaded.states, spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, loaded.gone, cacheWrite)
         // The cache as read (10,000 entries) is not needed any more.
         releaseInBackground((consume cache, consume loaded))
         return result

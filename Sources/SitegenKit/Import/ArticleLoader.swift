@@ -79,6 +79,9 @@ public enum ArticleLoader {
         /// The articles those seeds gave before, as the cache had them, by origin: what a
         /// patch of the search index takes out.
         var replaced: [String: Article] = [:]
+        /// The articles of the seeds gone since the cache was written, as it had them: what
+        /// a patch of the search index takes out too.
+        var gone: [Article] = []
         /// What changed in the cache: the entries of the seeds imported, and nil for each
         /// seed gone.
         var changes: [(path: String, entry: ArticleCache.Entry?)] = []
@@ -177,12 +180,15 @@ public enum ArticleLoader {
             changes.append((path, entry))
         }
         // Seeds gone: the cache has entries for more paths than the seeds not new to it.
+        var gone: [Article] = []
         if cache.entries.count + new != states.count {
             let present = Set(states.map(\.seed.path))
-            changes += cache.entries.keys.filter { !present.contains($0) }.sorted().map { ($0, nil) }
+            let goneSeeds = cache.entries.keys.filter { !present.contains($0) }.sorted()
+            changes += goneSeeds.map { ($0, nil) }
+            gone = goneSeeds.compactMap { cache[$0]?.imported.value }
         }
         return Loaded(states: states, articles: articles, diagnostics: diagnostics + duplicates, imported: toImport.count,
-                      fresh: Set(imported.compactMap { $0.imported.value?.origin }), replaced: replaced,
+                      fresh: Set(imported.compactMap { $0.imported.value?.origin }), replaced: replaced, gone: gone,
                       changes: changes, previous: cache)
     }
 

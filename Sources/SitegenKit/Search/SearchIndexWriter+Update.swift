@@ -13,35 +13,38 @@ extension SearchIndexWriter {
     /// Articles newer than all the last index's may have been added: they become the
     /// documents after its others, which keep their numbers, and their terms' postings
     /// are patched likewise (publishing today's article rebuilt the whole index: 2 s of a
-    /// 2.8 s rebuild at 10,000 articles).
+    /// 2.8 s rebuild at 10,000 articles). Likewise its newest documents may have gone
+    /// with their seeds (`gone`: the articles they were).
     ///
     /// Nil, having emitted nothing, when a patch cannot give a clean build's files: the
-    /// articles are not in the same places (but for those added after), with the same field layout;
+    /// articles are not in the same places (but for the newest, added or gone), with the same field layout;
     /// too many changed; the article a changed document was is not in `previous` (by
     /// origin); a file cannot be read; or the number of buckets would come out otherwise.
     /// `keep` gives, as kept, every file in the last index's folder whose name (below the
     /// folder) it is told to keep, but those it is given by name; the kept ones come back in
     /// `Written.kept`.
-    static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article],
+    static func update<Placed: Sendable>(_ state: SearchState, for articles: [Article], hashes: [UInt64], previous: [String: Article], gone: [Article] = [],
                                          ownFileThreshold: Int = ownFileThreshold,
                                          read: @Sendable (String) -> [UInt8]?, keep: (_ excluded: [String], _ keeps: (Substring) -> Bool) -> [Placed],
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
-        guard let (changes, added) = state.changesAndAdded(in: articles, hashes: hashes, previous: previous),
-              !changes.isEmpty || !added.isEmpty, changes.count + added.count <= mostChangedForUpdate
+        guard let (changes, added, removed) = state.documentChanges(in: articles, hashes: hashes, previous: previous, gone: gone),
+              !changes.isEmpty || !added.isEmpty || !removed.isEmpty, changes.count + added.count + removed.count <= mostChangedForUpdate
         else { return nil }
         let layout = state.layout
-        let (edited, before) = (changes.map(\.document), changes.map(\.before))
-        // The documents whose rows are new: those edited and those added (after the others).
+        let edited = changes.map(\.document)
+        // The documents whose rows are new: those edited and those added (after the others);
+        // and those whose rows go: those edited and those removed (the last ones).
         let changed = edited + added
+        let (outgoing, before) = (edited + removed.map(\.document), changes.map(\.before) + removed.map(\.before))
         // The unchanged articles' lengths are as recorded: only the changed ones' are counted.
-        var fieldLengths = state.fieldLengths + added.map { SearchLayout.FieldLengths(article: ordered[$0]) }
+        var fieldLengths = Array(state.fieldLengths.prefix(ordered.count)) + added.map { SearchLayout.FieldLengths(article: ordered[$0]) }
         for document in edited { fieldLengths[document] = SearchLayout.FieldLengths(article: ordered[document]) }
         guard SearchLayout(lengths: fieldLengths) == layout else { return nil }
 
-        // Each edited document's terms before, and each changed one's after.
+        // The terms of each outgoing document before, and of each changed one after.
         let terms = (before + changed.map { ordered[$0] }).parallelMap { DocumentTerms(text: SearchText(article: $0), layout: layout) }
-        let (old, new) = (Array(terms[..<edited.count]), Array(terms[edited.count...]))
+        let (old, new) = (Array(terms[..<outgoing.count]), Array(terms[outgoing.count...]))
         var words: [UInt64: String] = [:]
         for document in terms { for (key, word) in document.words { words[key] = word } }
         // Key → the changed documents' rows, in document order, before and after. Only the
@@ -54,12 +57,12 @@ extension SearchIndexWriter {
             }
             return rows
         }
-        let (rowsBefore, rowsAfter) = (rows(old, of: edited), rows(new, of: changed))
+        let (rowsBefore, rowsAfter) = (rows(old, of: outgoing), rows(new, of: changed))
         let affected = Set(rowsBefore.keys).union(rowsAfter.keys).filter { key in
             let (a, b) = (rowsBefore[key] ?? [], rowsAfter[key] ?? [])
             return a.count != b.count || zip(a, b).contains { $0.document != $1.document || !$0.positions.elementsEqual($1.positions) }
         }
-        let changedSet = Set(changed)
+        let changedSet = Set(changed + outgoing)
 
         // The affected terms by bucket.
         let buckets = state.bucketNames.count
@@ -78,10 +81,12 @@ extension SearchIndexWriter {
         let termCount = state.termCount + rewritten.reduce(0) { $0 + $1.termsAdded - $1.termsRemoved }
         guard bucketCount(terms: termCount) == buckets else { return nil }
 
-        // The documents of the changed ones' groups: their group's name changes with them.
-        var documentHashes = state.documentHashes + added.map { _ in [UInt8]() }
+        // The documents of the changed and removed ones' groups: their group's name changes
+        // with them.
+        var documentHashes = Array(state.documentHashes.prefix(ordered.count)) + added.map { _ in [UInt8]() }
         let size = documentGroupSize
-        let regrouped = Set(changed.map { $0 - $0 % size }).sorted().flatMap { $0..<min(ordered.count, $0 + size) }
+        let groups = Set((changed + outgoing).map { $0 / size })
+        let regrouped = groups.sorted().flatMap { ($0 * size)..<min(ordered.count, ($0 + 1) * size) }
         let documents = regrouped.parallelMap { document -> [UInt8] in
             documentFile(ordered[document], SearchText(article: ordered[document]))
         }
@@ -94,6 +99,7 @@ extension SearchIndexWriter {
         next.termCount = termCount
         next.documentHashes = documentHashes
         next.fieldLengths = fieldLengths
+        next.places.removeLast(removed.count)
         for document in edited { next.places.set(document, to: ordered[document]) }
         for document in added { next.places.append(ordered[document]) }
         next.ownFiles.removeAll { affected.contains($0.key) }
@@ -115,7 +121,7 @@ extension SearchIndexWriter {
         for bucket in rewritten { replaced.insert("b-\(hex(state.bucketNames[bucket.number])).bin") }
         for own in state.ownFiles where affected.contains(own.key) { replaced.insert(own.fileName) }
         // (A group of added documents only was not there before.)
-        for group in Set(regrouped.map { $0 / size }) where group * size < state.documentHashes.count {
+        for group in groups where group * size < state.documentHashes.count {
             let name = groupName(state.documentHashes, of: group * size)
             for document in group * size..<min(state.documentHashes.count, (group + 1) * size) { replaced.insert(documentFileName(document, group: name)) }
         }
@@ -181,12 +187,12 @@ extension SearchIndexWriter {
                 guard Array(own.bytes(own.next())) == term else { return nil }
                 payload = Array(content[own.at...])
             }
-            let postings = patched(payload, removing: changed, adding: rows[key] ?? [])
+            guard let postings = patched(payload, removing: changed, adding: rows[key] ?? []) else { return nil }
             if postings.isEmpty { removed += 1 } else { entries.append(BucketEntry(key: key, term: term, payload: postings)) }
         }
         var added = 0
         for (key, term) in terms where !found.contains(key) {
-            let postings = patched([0], removing: [], adding: rows[key] ?? [])
+            guard let postings = patched([0], removing: [], adding: rows[key] ?? []) else { return nil }
             guard !postings.isEmpty else { continue }
             entries.append(BucketEntry(key: key, term: term, payload: postings))
             added += 1
@@ -199,22 +205,18 @@ extension SearchIndexWriter {
     }
 
     /// The postings `payload` encodes without the rows of `removing`, with `adding` (in
-    /// document order) put in place; empty when no row is left.
+    /// document order) put in place; empty when no row is left, nil when `payload` is
+    /// damaged. The rows before the first document removed or added are kept as they are
+    /// encoded, and only those from it on are decoded and encoded again: a common term's
+    /// postings hold thousands of rows, and decoding and encoding all of them for every
+    /// term of an article published (its rows come after all the others) was most of its
+    /// patch.
     static func patched(_ payload: [UInt8], removing: Set<Int>,
-                        adding: [(document: Int, positions: ArraySlice<UInt32>)]) -> [UInt8] {
-        // Rows added and removed only after the last it has (the newest article published,
-        // or edited): its columns are kept as they are, the new rows put at their ends. A
-        // common term's postings hold thousands of rows, and decoding and encoding them again
-        // for every term of an added article was most of its patch.
-        if let columns = SearchPostings.Columns(of: payload),
-           columns.count == 0 || (adding.allSatisfy { $0.document > columns.lastDocument } && removing.allSatisfy { $0 > columns.lastDocument }) {
-            var builder = SearchPostings.Builder(after: columns)
-            for row in adding { builder.add(document: row.document, positions: row.positions) }
-            return columns.count + adding.count == 0 ? [] : builder.payload(after: payload, columns)
-        }
-        let postings = SearchPostings(decoding: payload)
-        var builder = SearchPostings.Builder()
-        var count = 0
+                        adding: [(document: Int, positions: ArraySlice<UInt32>)]) -> [UInt8]? {
+        let cut = min(removing.min() ?? .max, adding.first?.document ?? .max)
+        guard let columns = SearchPostings.Columns(of: payload, before: cut) else { return nil }
+        var builder = SearchPostings.Builder(after: columns)
+        var count = columns.count
         var next = adding.makeIterator()
         var pending = next.next()
         func flush(before document: Int) {
@@ -224,17 +226,15 @@ extension SearchIndexWriter {
                 pending = next.next()
             }
         }
-        for row in postings.documents.indices {
-            let document = Int(postings.documents[row])
-            flush(before: document)
-            guard !removing.contains(document) else { continue }
-            builder.add(document: document, positions: ArraySlice(postings.positions(of: row).map { UInt32(bitPattern: $0) }))
+        for row in columns.rest {
+            flush(before: row.document)
+            guard !removing.contains(row.document) else { continue }
+            builder.add(document: row.document, positions: row.positions[...])
             count += 1
         }
         flush(before: Int.max)
-        return count == 0 ? [] : builder.payload
+        return count == 0 ? [] : builder.payload(after: payload, columns)
     }
-
 }
 
 extension DocumentTerms {

@@ -53,29 +53,70 @@ public struct SearchPostings: Sendable, Equatable {
         }
     }
 
-    /// Where each column of encoded postings is, and the last document they have (0 when none).
+    /// Encoded postings cut before a document: where each column's bytes for the rows
+    /// before it are, and the rows from it on, decoded. A patch keeps the first as they are
+    /// and encodes the others again (`Builder.payload(after:)`).
     struct Columns {
-        var count: Int
-        var lastDocument: Int
+        /// The rows before the cut, and the last document of them (0 when none).
+        var count = 0
+        var lastDocument = 0
         var documents, counts, firsts, more, gaps: Range<Int>
+        /// The rows from the cut on: each document with its positions.
+        var rest: [(document: Int, positions: [UInt32])] = []
 
         /// Nil when the bytes end before the columns do (a damaged file).
-        init?(of bytes: [UInt8]) {
+        init?(of bytes: [UInt8], before cut: Int = .max) {
             var reader = VarintReader(bytes)
-            count = reader.next()
+            let total = reader.next()
             let documentsStart = reader.at
-            lastDocument = 0
-            for _ in 0..<count { lastDocument += reader.next() }
+            var documentsEnd = reader.at
+            var document = 0
+            for row in 0..<total {
+                document += reader.next()
+                if document < cut {
+                    (count, lastDocument, documentsEnd) = (row + 1, document, reader.at)
+                } else {
+                    rest.append((document, []))
+                }
+            }
+            // How many positions the rows before the cut have, and each later row's.
             let countsStart = reader.at
-            for _ in 0..<count { _ = reader.next() }
+            var countsEnd = reader.at
+            var positionsBefore = 0
+            var restCounts: [Int] = []
+            for row in 0..<total {
+                let positions = reader.next() + 1
+                if row < count {
+                    positionsBefore += positions
+                    countsEnd = reader.at
+                } else {
+                    restCounts.append(positions)
+                }
+            }
             let firstsStart = reader.at
-            guard firstsStart + count <= bytes.count else { return nil }
+            guard firstsStart + total <= bytes.count else { return nil }
             // A first position of 128 or more goes on in the next column.
-            var more = VarintReader(bytes, at: firstsStart + count)
+            var more = VarintReader(bytes, at: firstsStart + total)
             for byte in bytes[firstsStart..<(firstsStart + count)] where byte & 0x80 != 0 { _ = more.next() }
-            guard more.at <= bytes.count else { return nil }
-            (documents, counts, firsts) = (documentsStart..<countsStart, countsStart..<firstsStart, firstsStart..<(firstsStart + count))
-            (self.more, gaps) = ((firstsStart + count)..<more.at, more.at..<bytes.count)
+            let moreEnd = more.at
+            for (i, byte) in bytes[(firstsStart + count)..<(firstsStart + total)].enumerated() {
+                rest[i].positions.append(UInt32(byte & 0x7F) | (byte & 0x80 != 0 ? UInt32(truncatingIfNeeded: more.next()) << 7 : 0))
+            }
+            var gapReader = VarintReader(bytes, at: more.at)
+            let gapsStart = gapReader.at
+            for _ in 0..<(positionsBefore - count) { _ = gapReader.next() }
+            let gapsEnd = gapReader.at
+            for i in rest.indices {
+                var position = rest[i].positions[0]
+                rest[i].positions.reserveCapacity(restCounts[i])
+                for _ in 1..<restCounts[i] {
+                    position &+= UInt32(truncatingIfNeeded: gapReader.next())
+                    rest[i].positions.append(position)
+                }
+            }
+            guard gapReader.at <= bytes.count, more.at <= bytes.count else { return nil }
+            (documents, counts, firsts) = (documentsStart..<documentsEnd, countsStart..<countsEnd, firstsStart..<(firstsStart + count))
+            (self.more, gaps) = ((firstsStart + total)..<moreEnd, gapsStart..<gapsEnd)
         }
     }
 

@@ -49,6 +49,12 @@ struct SearchState: Sendable, Equatable {
             (self.provinceNames, self.provinces, self.years) = (provinceNames, provinces, years)
         }
 
+        /// The last `count` documents gone.
+        mutating func removeLast(_ count: Int) {
+            provinces.removeLast(count)
+            years.removeLast(count)
+        }
+
         /// A document added after the others, which is `article`.
         mutating func append(_ article: Article) {
             provinces.append(-1)
@@ -88,24 +94,32 @@ struct SearchState: Sendable, Equatable {
     /// old version is not in `previous` or is not the one this state recorded.
     func changes(in articles: [Article], hashes: [UInt64], previous: [String: Article]) -> [(document: Int, before: Article)]? {
         guard articles.count == articleHashes.count else { return nil }
-        return changesAndAdded(in: articles, hashes: hashes, previous: previous)?.changes
+        return documentChanges(in: articles, hashes: hashes, previous: previous, gone: [])?.changes
     }
 
-    /// The same, where articles newer than all of this state's may have been added (an
-    /// editor publishing today's news): they are the documents `added`, after the others,
-    /// whose numbers stay as they were. Nil as `changes` is, or when there are fewer
-    /// articles than documents.
-    func changesAndAdded(in articles: [Article], hashes: [UInt64], previous: [String: Article])
-        -> (changes: [(document: Int, before: Article)], added: Range<Int>)? {
+    /// The same, where the newest articles may have come or gone: articles newer than all
+    /// of this state's added (an editor publishing today's news) are the documents `added`,
+    /// after the others, whose numbers stay as they were; this state's newest documents
+    /// may be `removed`, each with the article it was, found among `gone` (the articles of
+    /// seeds deleted) by its content hash. Nil as `changes` is, or when a document past the
+    /// articles' number is not one of `gone`.
+    func documentChanges(in articles: [Article], hashes: [UInt64], previous: [String: Article], gone: [Article])
+        -> (changes: [(document: Int, before: Article)], added: Range<Int>, removed: [(document: Int, before: Article)])? {
         let (count, total) = (articleHashes.count, articles.count)
-        guard total >= count, hashes.count == total else { return nil }
+        guard hashes.count == total else { return nil }
         var changes: [(document: Int, before: Article)] = []
         // Document `document` is article `total - 1 - document`: the articles are newest first.
-        for document in 0..<count where hashes[total - 1 - document] != articleHashes[document] {
+        for document in 0..<min(count, total) where hashes[total - 1 - document] != articleHashes[document] {
             guard let old = previous[articles[total - 1 - document].origin], old.contentHash == articleHashes[document] else { return nil }
             changes.append((document, old))
         }
-        return (changes, count..<total)
+        var gone = gone
+        var removed: [(document: Int, before: Article)] = []
+        for document in total..<max(count, total) {
+            guard let i = gone.firstIndex(where: { $0.contentHash == articleHashes[document] }) else { return nil }
+            removed.append((document, gone.remove(at: i)))
+        }
+        return (changes, count..<max(count, total), removed)
     }
 
     /// The name of each group of documents, by number.

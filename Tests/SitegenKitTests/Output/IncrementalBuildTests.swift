@@ -278,7 +278,7 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
-    @Test("an article newer than all the others, added (as an editor publishes today's news), is patched into the search index; one older than the newest is not; both give a clean build's files")
+    @Test("an article newer than all the others, added (as an editor publishes today's news) or deleted, is patched into the search index; one older than the newest is not; each gives a clean build's files")
     func addedArticlePatchesSearch() throws {
         let project = try Project("added")
         try project.build()
@@ -294,9 +294,18 @@ struct IncrementalBuildTests {
             """.write(to: project.dir.file("seeds/\(name).md"), atomically: true, encoding: .utf8)
             return try project.build()
         }
-        // Two in a row, the second filling the first's group of documents further.
-        for (name, date, text) in [("newest", "2026-11-20", "永登县"), ("newer", "2026-11-21", "红古区")] {
-            let report = try add(name, date: date, text: text)
+        func delete(_ name: String) throws -> BuildReport {
+            try FileManager.default.removeItem(at: project.dir.file("seeds/\(name).md"))
+            return try project.build()
+        }
+        // Two in a row, the second filling the first's group of documents further; then the
+        // newest deleted, and added again.
+        let steps: [(String, () throws -> BuildReport)] = [
+            ("newest", { try add("newest", date: "2026-11-20", text: "永登县") }), ("newer", { try add("newer", date: "2026-11-21", text: "红古区") }),
+            ("newer deleted", { try delete("newer") }), ("newer again", { try add("newer", date: "2026-11-21", text: "红古区") }),
+        ]
+        for (name, step) in steps {
+            let report = try step()
             #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(name): \(report.stages.map(\.name))")
             let clean = try project.cleanDirectory()
             #expect(project.site() == Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) }), "\(name)")
@@ -311,10 +320,12 @@ struct IncrementalBuildTests {
             }
             #expect(places(patched) == places(built))
         }
-        // Between others: every later document's number would move.
-        let report = try add("older", date: "2024-01-05", text: "西固区")
-        #expect(report.stages.contains { $0.name == "Search index" }, "\(report.stages.map(\.name))")
-        #expect(project.site() == (try project.cleanBuild()))
+        // Between others, added or deleted: every later document's number would move.
+        for step in [{ try add("older", date: "2024-01-05", text: "西固区") }, { try delete("newest") }] {
+            let report = try step()
+            #expect(report.stages.contains { $0.name == "Search index" }, "\(report.stages.map(\.name))")
+            #expect(project.site() == (try project.cleanBuild()))
+        }
     }
 
     static func searchState(in cache: URL) -> SearchState? {

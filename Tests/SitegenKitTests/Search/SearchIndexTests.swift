@@ -179,7 +179,7 @@ struct SearchIndexTests {
         #expect(terms == ["甘肃", "logo", "2024"])
     }
 
-    @Test("postings patched with rows after their last (kept as encoded, the rows put at the columns' ends) are those built whole; rows among them are put in place",
+    @Test("postings patched (the rows before the first change kept as encoded, the others encoded again) are those built whole: rows added after the last, removed or put back among them or at the end",
           arguments: [0, 1, 40])
     func patchedPostings(rows count: Int) {
         var generator = SystemRandomNumberGenerator()
@@ -204,6 +204,28 @@ struct SearchIndexTests {
         let without = Array(rows[..<(count / 2)] + rows[(count / 2 + 1)..<count])
         #expect(SearchIndexWriter.patched(stored, removing: [middle.document], adding: []) == built(without[...]))
         #expect(SearchIndexWriter.patched(built(without[...]), removing: [], adding: [middle]) == stored)
+        // The last row removed (the newest article deleted), and the first.
+        #expect(SearchIndexWriter.patched(stored, removing: [rows[count - 1].document], adding: []) == built(rows[..<(count - 1)]))
+        #expect(SearchIndexWriter.patched(stored, removing: [rows[0].document], adding: []) == built(rows[1..<count]))
+        // Every row removed: nothing left.
+        #expect(SearchIndexWriter.patched(stored, removing: Set(rows[..<count].map(\.document)), adding: []) == [])
+        // Cut short: damaged.
+        #expect(SearchIndexWriter.patched(Array(stored.prefix(3)), removing: [], adding: added) == nil)
+    }
+
+    @Test("the newest documents are removed from a search state only as the articles the deleted seeds gave")
+    func removedDocuments() throws {
+        let articles = Self.site.articles  // newest first
+        let state = try SearchIndexWriter.writeWithState(for: articles) { _, _ in () }.state
+        let rest = Array(articles.dropFirst())
+        func changes(gone: [Article]) -> (changes: [(document: Int, before: Article)], added: Range<Int>, removed: [(document: Int, before: Article)])? {
+            state.documentChanges(in: rest, hashes: rest.map(\.contentHash), previous: [:], gone: gone)
+        }
+        let found = try #require(changes(gone: [articles[1], articles[0]]))
+        #expect(found.changes.isEmpty && found.added.isEmpty)
+        #expect(found.removed.map(\.document) == [articles.count - 1] && found.removed.map(\.before.origin) == [articles[0].origin])
+        #expect(changes(gone: [articles[1]]) == nil)
+        #expect(changes(gone: []) == nil)
     }
 
     @Test("pairs sorted by spread keys come out as a sort by key gives them: small and large counts, keys equal and at the ends", arguments: [0, 1, 17, 300, 5000])
