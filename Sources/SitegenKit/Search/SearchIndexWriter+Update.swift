@@ -14,10 +14,11 @@ extension SearchIndexWriter {
     /// documents after its others, which keep their numbers, and their terms' postings
     /// are patched likewise (publishing today's article rebuilt the whole index: 2 s of a
     /// 2.8 s rebuild at 10,000 articles). Likewise its newest documents may have gone
-    /// with their seeds (`gone`: the articles they were).
+    /// with their seeds (`gone`: the articles they were), and an article added or deleted
+    /// among the newest moves the numbers of the few after it (`SearchState.documentChanges`).
     ///
     /// Nil, having emitted nothing, when a patch cannot give a clean build's files: the
-    /// articles are not in the same places (but for the newest, added or gone), with the same field layout;
+    /// articles are not in the same places (but for the newest), with the same field layout;
     /// too many changed; the article a changed document was is not in `previous` (by
     /// origin); a file cannot be read; or the number of buckets would come out otherwise.
     /// `keep` gives, as kept, every file in the last index's folder whose name (below the
@@ -28,17 +29,20 @@ extension SearchIndexWriter {
                                          read: @Sendable (String) -> [UInt8]?, keep: (_ excluded: [String], _ keeps: (Substring) -> Bool) -> [Placed],
                                          emit: @Sendable (OutputPath, [UInt8]) throws -> Placed) throws -> Written<Placed>? {
         let ordered = Array(articles.reversed())
-        guard let (changes, added, removed) = state.documentChanges(in: articles, hashes: hashes, previous: previous, gone: gone),
+        guard let (changes, added, removed) = state.documentChanges(in: articles, hashes: hashes, previous: previous, gone: gone,
+                                                                    limit: mostChangedForUpdate),
               !changes.isEmpty || !added.isEmpty || !removed.isEmpty, changes.count + added.count + removed.count <= mostChangedForUpdate
         else { return nil }
         let layout = state.layout
         let edited = changes.map(\.document)
         // The documents whose rows are new: those edited and those added (after the others);
-        // and those whose rows go: those edited and those removed (the last ones).
+        // and those whose rows go: those edited and those removed (the last ones). (An
+        // article among the last ones added or deleted: those after it are removed and
+        // added again under their new numbers.)
         let changed = edited + added
         let (outgoing, before) = (edited + removed.map(\.document), changes.map(\.before) + removed.map(\.before))
         // The unchanged articles' lengths are as recorded: only the changed ones' are counted.
-        var fieldLengths = Array(state.fieldLengths.prefix(ordered.count)) + added.map { SearchLayout.FieldLengths(article: ordered[$0]) }
+        var fieldLengths = Array(state.fieldLengths.prefix(added.lowerBound)) + added.map { SearchLayout.FieldLengths(article: ordered[$0]) }
         for document in edited { fieldLengths[document] = SearchLayout.FieldLengths(article: ordered[document]) }
         guard SearchLayout(lengths: fieldLengths) == layout else { return nil }
 
@@ -83,7 +87,7 @@ extension SearchIndexWriter {
 
         // The documents of the changed and removed ones' groups: their group's name changes
         // with them.
-        var documentHashes = Array(state.documentHashes.prefix(ordered.count)) + added.map { _ in [UInt8]() }
+        var documentHashes = Array(state.documentHashes.prefix(added.lowerBound)) + added.map { _ in [UInt8]() }
         let size = documentGroupSize
         let groups = Set((changed + outgoing).map { $0 / size })
         let regrouped = groups.sorted().flatMap { ($0 * size)..<min(ordered.count, ($0 + 1) * size) }

@@ -93,33 +93,45 @@ struct SearchState: Sendable, Equatable {
     /// origin. Nil when the articles are not as many as the documents, or a changed one's
     /// old version is not in `previous` or is not the one this state recorded.
     func changes(in articles: [Article], hashes: [UInt64], previous: [String: Article]) -> [(document: Int, before: Article)]? {
-        guard articles.count == articleHashes.count else { return nil }
-        return documentChanges(in: articles, hashes: hashes, previous: previous, gone: [])?.changes
+        guard articles.count == articleHashes.count,
+              let found = documentChanges(in: articles, hashes: hashes, previous: previous, gone: []),
+              found.added.isEmpty, found.removed.isEmpty
+        else { return nil }
+        return found.changes
     }
 
-    /// The same, where the newest articles may have come or gone: articles newer than all
-    /// of this state's added (an editor publishing today's news) are the documents `added`,
-    /// after the others, whose numbers stay as they were; this state's newest documents
-    /// may be `removed`, each with the article it was, found among `gone` (the articles of
-    /// seeds deleted) by its content hash. Nil as `changes` is, or when a document past the
-    /// articles' number is not one of `gone`.
-    func documentChanges(in articles: [Article], hashes: [UInt64], previous: [String: Article], gone: [Article])
+    /// The same, where articles may also have come or gone. Up to the first document whose
+    /// article is neither this state's nor an edit of it, the documents keep their numbers
+    /// (`changes`); from there on every number moves (an article added or deleted there),
+    /// so each of this state's documents from there is `removed`, with the article it was,
+    /// and each from there to the last is `added`. Articles are dated, and an editor adds
+    /// mostly the newest: then few documents, or none, come after. A removed document's
+    /// article is found by its content hash among the articles, `gone` (those of the seeds
+    /// deleted) and `previous`. Nil when one is not found, or when more than `limit`
+    /// documents would change.
+    func documentChanges(in articles: [Article], hashes: [UInt64], previous: [String: Article], gone: [Article], limit: Int = .max)
         -> (changes: [(document: Int, before: Article)], added: Range<Int>, removed: [(document: Int, before: Article)])? {
         let (count, total) = (articleHashes.count, articles.count)
         guard hashes.count == total else { return nil }
         var changes: [(document: Int, before: Article)] = []
+        var kept = min(count, total)
         // Document `document` is article `total - 1 - document`: the articles are newest first.
         for document in 0..<min(count, total) where hashes[total - 1 - document] != articleHashes[document] {
-            guard let old = previous[articles[total - 1 - document].origin], old.contentHash == articleHashes[document] else { return nil }
+            guard let old = previous[articles[total - 1 - document].origin], old.contentHash == articleHashes[document] else {
+                kept = document
+                break
+            }
             changes.append((document, old))
         }
-        var gone = gone
+        guard changes.count + (count - kept) + (total - kept) <= limit else { return nil }
+        var candidates: [UInt64: Article] = [:]
+        for article in gone + Array(previous.values) + (kept..<total).map({ articles[total - 1 - $0] }) { candidates[article.contentHash] = article }
         var removed: [(document: Int, before: Article)] = []
-        for document in total..<max(count, total) {
-            guard let i = gone.firstIndex(where: { $0.contentHash == articleHashes[document] }) else { return nil }
-            removed.append((document, gone.remove(at: i)))
+        for document in kept..<count {
+            guard let article = candidates[articleHashes[document]] else { return nil }
+            removed.append((document, article))
         }
-        return (changes, count..<max(count, total), removed)
+        return (changes, kept..<total, removed)
     }
 
     /// The name of each group of documents, by number.

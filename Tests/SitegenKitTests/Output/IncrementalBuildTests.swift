@@ -278,9 +278,12 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
-    @Test("an article newer than all the others, added (as an editor publishes today's news) or deleted, is patched into the search index; one older than the newest is not; each gives a clean build's files")
+    @Test("articles added or deleted among the newest (as an editor publishes the week's news) are patched into the search index, the few documents after them numbered anew; far back they are not; each gives a clean build's files")
     func addedArticlePatchesSearch() throws {
         let project = try Project("added")
+        // 45 articles of 2024 besides the seeds (2019-2025): one added before them all
+        // moves more documents than a patch takes.
+        try Fixtures.writeLongLists(to: project.dir.file("seeds"))
         try project.build()
         func add(_ name: String, date: String, text: String) throws -> BuildReport {
             try """
@@ -298,33 +301,37 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: project.dir.file("seeds/\(name).md"))
             return try project.build()
         }
-        // Two in a row, the second filling the first's group of documents further; then the
-        // newest deleted, and added again.
-        let steps: [(String, () throws -> BuildReport)] = [
-            ("newest", { try add("newest", date: "2026-11-20", text: "永登县") }), ("newer", { try add("newer", date: "2026-11-21", text: "红古区") }),
-            ("newer deleted", { try delete("newer") }), ("newer again", { try add("newer", date: "2026-11-21", text: "红古区") }),
-        ]
-        for (name, step) in steps {
-            let report = try step()
-            #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(name): \(report.stages.map(\.name))")
+        func expectClean(_ name: String) throws {
             let clean = try project.cleanDirectory()
             #expect(project.site() == Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) }), "\(name)")
             // What the next patch starts from is what a clean build records.
             let (patched, built) = (try #require(Self.searchState(in: project.options.cache)), try #require(Self.searchState(in: clean.file(".cache"))))
-            #expect(patched.articleHashes == built.articleHashes && patched.documentHashes == built.documentHashes)
-            #expect(patched.fieldLengths == built.fieldLengths && patched.layout == built.layout)
-            #expect(patched.bucketNames == built.bucketNames && patched.termCount == built.termCount)
-            #expect(Set(patched.ownFiles.map(\.fileName)) == Set(built.ownFiles.map(\.fileName)))
+            #expect(patched.articleHashes == built.articleHashes && patched.documentHashes == built.documentHashes, "\(name)")
+            #expect(patched.fieldLengths == built.fieldLengths && patched.layout == built.layout, "\(name)")
+            #expect(patched.bucketNames == built.bucketNames && patched.termCount == built.termCount, "\(name)")
+            #expect(Set(patched.ownFiles.map(\.fileName)) == Set(built.ownFiles.map(\.fileName)), "\(name)")
             func places(_ state: SearchState) -> [String] {
                 zip(state.places.provinces, state.places.years).map { "\($0 < 0 ? "" : state.places.provinceNames[Int($0)]) \($1)" }
             }
-            #expect(places(patched) == places(built))
+            #expect(places(patched) == places(built), "\(name)")
         }
-        // Between others, added or deleted: every later document's number would move.
-        for step in [{ try add("older", date: "2024-01-05", text: "西固区") }, { try delete("newest") }] {
+        // Two newest in a row, the second filling the first's group of documents further;
+        // the newest deleted and added again; one before those two, and one of them deleted.
+        let steps: [(String, () throws -> BuildReport)] = [
+            ("newest", { try add("newest", date: "2026-11-20", text: "永登县") }), ("newer", { try add("newer", date: "2026-11-21", text: "红古区") }),
+            ("newer deleted", { try delete("newer") }), ("newer again", { try add("newer", date: "2026-11-21", text: "红古区") }),
+            ("before the newest", { try add("before", date: "2025-12-01", text: "城关区") }), ("newest deleted, newer after it", { try delete("newest") }),
+        ]
+        for (name, step) in steps {
             let report = try step()
-            #expect(report.stages.contains { $0.name == "Search index" }, "\(report.stages.map(\.name))")
-            #expect(project.site() == (try project.cleanBuild()))
+            #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(name): \(report.stages.map(\.name))")
+            try expectClean(name)
+        }
+        // Before every other article, added and deleted: each moves all 56 documents.
+        for (name, step) in [("oldest", { try add("oldest", date: "2018-01-05", text: "西固区") }), ("oldest deleted", { try delete("oldest") })] {
+            let report = try step()
+            #expect(report.stages.contains { $0.name == "Search index" }, "\(name): \(report.stages.map(\.name))")
+            try expectClean(name)
         }
     }
 

@@ -213,7 +213,7 @@ struct SearchIndexTests {
         #expect(SearchIndexWriter.patched(Array(stored.prefix(3)), removing: [], adding: added) == nil)
     }
 
-    @Test("the newest documents are removed from a search state only as the articles the deleted seeds gave")
+    @Test("a search state's newest documents are removed only as articles that were theirs, and moved when an article comes before them")
     func removedDocuments() throws {
         let articles = Self.site.articles  // newest first
         let state = try SearchIndexWriter.writeWithState(for: articles) { _, _ in () }.state
@@ -226,6 +226,15 @@ struct SearchIndexTests {
         #expect(found.removed.map(\.document) == [articles.count - 1] && found.removed.map(\.before.origin) == [articles[0].origin])
         #expect(changes(gone: [articles[1]]) == nil)
         #expect(changes(gone: []) == nil)
+        // An article put before the newest: the newest's document is removed and added
+        // again after it, the others keep theirs; within a limit of changes.
+        var added = articles[1]
+        added.title += "（另一篇）"
+        let moved = [articles[0], added] + articles.dropFirst()
+        let found2 = try #require(state.documentChanges(in: moved, hashes: moved.map(\.contentHash), previous: [:], gone: []))
+        #expect(found2.changes.isEmpty && found2.added == (articles.count - 1)..<(articles.count + 1))
+        #expect(found2.removed.map(\.document) == [articles.count - 1] && found2.removed.map(\.before.origin) == [articles[0].origin])
+        #expect(state.documentChanges(in: moved, hashes: moved.map(\.contentHash), previous: [:], gone: [], limit: 2) == nil)
     }
 
     @Test("pairs sorted by spread keys come out as a sort by key gives them: small and large counts, keys equal and at the ends", arguments: [0, 1, 17, 300, 5000])
