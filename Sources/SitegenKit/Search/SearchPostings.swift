@@ -68,6 +68,9 @@ public struct SearchPostings: Sendable, Equatable {
         init?(of bytes: [UInt8], before cut: Int = .max) {
             var reader = VarintReader(bytes)
             let total = reader.next()
+            // Each row takes a byte or more in each column, each position one in `gaps`:
+            // a count past the bytes is a damaged file, not a reason to allocate.
+            guard total <= bytes.count else { return nil }
             let documentsStart = reader.at
             var documentsEnd = reader.at
             var document = 0
@@ -86,6 +89,7 @@ public struct SearchPostings: Sendable, Equatable {
             var restCounts: [Int] = []
             for row in 0..<total {
                 let positions = reader.next() + 1
+                guard positions <= bytes.count else { return nil }
                 if row < count {
                     positionsBefore += positions
                     countsEnd = reader.at
@@ -156,9 +160,9 @@ public struct SearchPostings: Sendable, Equatable {
             }
         }
 
-        /// `encoded`'s postings with this builder's rows after its own: each column is
-        /// `encoded`'s as it is with this one's at its end, which is what building all the
-        /// rows in one builder gives, without decoding a row of `encoded`.
+        /// The rows of `encoded` before its cut (`columns`), then this builder's: each
+        /// column is `encoded`'s bytes for those rows as they are, with this one's at their
+        /// end, which is what building all the rows in one builder gives.
         func payload(after encoded: [UInt8], _ columns: Columns) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(encoded.count + documents.count + counts.count + firsts.count + more.count + gaps.count + 5)

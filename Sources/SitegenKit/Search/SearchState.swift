@@ -93,11 +93,25 @@ struct SearchState: Sendable, Equatable {
     /// origin. Nil when the articles are not as many as the documents, or a changed one's
     /// old version is not in `previous` or is not the one this state recorded.
     func changes(in articles: [Article], hashes: [UInt64], previous: [String: Article]) -> [(document: Int, before: Article)]? {
-        guard articles.count == articleHashes.count,
-              let found = documentChanges(in: articles, hashes: hashes, previous: previous, gone: []),
-              found.added.isEmpty, found.removed.isEmpty
-        else { return nil }
-        return found.changes
+        guard articles.count == articleHashes.count, hashes.count == articles.count else { return nil }
+        let (changes, kept) = editsInPlace(in: articles, hashes: hashes, previous: previous)
+        return kept == articles.count ? changes : nil
+    }
+
+    /// The documents whose article was edited in place, up to the first one whose article
+    /// is neither this state's nor an edit of it (`kept`: the number of documents before it).
+    private func editsInPlace(in articles: [Article], hashes: [UInt64], previous: [String: Article])
+        -> (changes: [(document: Int, before: Article)], kept: Int) {
+        let (count, total) = (articleHashes.count, articles.count)
+        var changes: [(document: Int, before: Article)] = []
+        // Document `document` is article `total - 1 - document`: the articles are newest first.
+        for document in 0..<min(count, total) where hashes[total - 1 - document] != articleHashes[document] {
+            guard let old = previous[articles[total - 1 - document].origin], old.contentHash == articleHashes[document] else {
+                return (changes, document)
+            }
+            changes.append((document, old))
+        }
+        return (changes, min(count, total))
     }
 
     /// The same, where articles may also have come or gone. Up to the first document whose
@@ -113,16 +127,7 @@ struct SearchState: Sendable, Equatable {
         -> (changes: [(document: Int, before: Article)], added: Range<Int>, removed: [(document: Int, before: Article)])? {
         let (count, total) = (articleHashes.count, articles.count)
         guard hashes.count == total else { return nil }
-        var changes: [(document: Int, before: Article)] = []
-        var kept = min(count, total)
-        // Document `document` is article `total - 1 - document`: the articles are newest first.
-        for document in 0..<min(count, total) where hashes[total - 1 - document] != articleHashes[document] {
-            guard let old = previous[articles[total - 1 - document].origin], old.contentHash == articleHashes[document] else {
-                kept = document
-                break
-            }
-            changes.append((document, old))
-        }
+        let (changes, kept) = editsInPlace(in: articles, hashes: hashes, previous: previous)
         guard changes.count + (count - kept) + (total - kept) <= limit else { return nil }
         var candidates: [UInt64: Article] = [:]
         for article in gone + Array(previous.values) + (kept..<total).map({ articles[total - 1 - $0] }) { candidates[article.contentHash] = article }

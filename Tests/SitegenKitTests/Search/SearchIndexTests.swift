@@ -209,8 +209,10 @@ struct SearchIndexTests {
         #expect(SearchIndexWriter.patched(stored, removing: [rows[0].document], adding: []) == built(rows[1..<count]))
         // Every row removed: nothing left.
         #expect(SearchIndexWriter.patched(stored, removing: Set(rows[..<count].map(\.document)), adding: []) == [])
-        // Cut short: damaged.
+        // Cut short, or counting more rows or positions than it has bytes: damaged.
         #expect(SearchIndexWriter.patched(Array(stored.prefix(3)), removing: [], adding: added) == nil)
+        #expect(SearchIndexWriter.patched([0xFF, 0xFF, 0x7F, 1, 1], removing: [], adding: added) == nil)
+        #expect(SearchIndexWriter.patched([1, 1, 0xFF, 0xFF, 0x7F, 1], removing: [], adding: added) == nil)
     }
 
     @Test("a search state's newest documents are removed only as articles that were theirs, and moved when an article comes before them")
