@@ -236,7 +236,7 @@ extension SiteRenderer {
 
     /// This renderer with every card, or for fingerprints every card's fingerprint, made
     /// once per folder depth of `pages`: when enough of them show cards for that to pay,
-    /// since each card shows on several pages. Else this renderer as it is.
+    /// since each card shows on several pages. Else each card is made where a page shows it.
     public func sharingCards(on pages: [PlannedPage], forFingerprints: Bool = false) -> SiteRenderer {
         sharingCards(on: pages, for: forFingerprints ? .fingerprinted(nil) : .rendered(nil))
     }
