@@ -119,7 +119,7 @@ struct SearchState: Sendable, Equatable {
     /// (`changes`); from there on every number moves (an article added or deleted there),
     /// so each of this state's documents from there is `removed`, with the article it was,
     /// and each from there to the last is `added`. Articles are dated, and an editor adds
-    /// mostly the newest: then few documents, or none, come after. A removed document's
+    /// mostly recent ones: then few documents, or none, come after. A removed document's
     /// article is found by its content hash among the articles, `gone` (those of the seeds
     /// deleted) and `previous`. Nil when one is not found, or when more than `limit`
     /// documents would change.

@@ -301,20 +301,7 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: project.dir.file("seeds/\(name).md"))
             return try project.build()
         }
-        func expectClean(_ name: String) throws {
-            let clean = try project.cleanDirectory()
-            #expect(project.site() == Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) }), "\(name)")
-            // What the next patch starts from is what a clean build records.
-            let (patched, built) = (try #require(Self.searchState(in: project.options.cache)), try #require(Self.searchState(in: clean.file(".cache"))))
-            #expect(patched.articleHashes == built.articleHashes && patched.documentHashes == built.documentHashes, "\(name)")
-            #expect(patched.fieldLengths == built.fieldLengths && patched.layout == built.layout, "\(name)")
-            #expect(patched.bucketNames == built.bucketNames && patched.termCount == built.termCount, "\(name)")
-            #expect(Set(patched.ownFiles.map(\.fileName)) == Set(built.ownFiles.map(\.fileName)), "\(name)")
-            func places(_ state: SearchState) -> [String] {
-                zip(state.places.provinces, state.places.years).map { "\($0 < 0 ? "" : state.places.provinceNames[Int($0)]) \($1)" }
-            }
-            #expect(places(patched) == places(built), "\(name)")
-        }
+        func expectClean(_ name: String) throws { try Self.expectCleanSiteAndSearchState(project, name) }
         // Two newest in a row, the second filling the first's group of documents further;
         // the newest deleted and added again; one before those two, and one of them deleted.
         let steps: [(String, () throws -> BuildReport)] = [
@@ -333,6 +320,58 @@ struct IncrementalBuildTests {
             #expect(report.stages.contains { $0.name == "Search index" }, "\(name): \(report.stages.map(\.name))")
             try expectClean(name)
         }
+    }
+
+    @Test("an article added or deleted further back in a larger site, moving more documents than 64 but fewer than a fifth of them, is patched into the search index and gives a clean build's files; one before all the others is not")
+    func addedFurtherBackPatchesSearch() throws {
+        let project = try Project("further")
+        // 400 articles a day apart, 2024-01-01 to 2025-02-03, besides the seeds (the
+        // newest of which is 2025-04-09): one dated 2025-01-01 comes before some 34
+        // documents, which are removed and added again, about 70 changed in all.
+        try Fixtures.writeDaily(400, to: project.dir.file("seeds"))
+        try project.build()
+        let added = project.dir.file("seeds/added.md")
+        func add(date: String) throws -> BuildReport {
+            try """
+            ---
+            title: "城关区民族团结进步宣讲活动"
+            date: \(date)
+            region: "620102"
+            ---
+
+            城关区开展民族团结进步宣讲，新词Further首次出现。
+            """.write(to: added, atomically: true, encoding: .utf8)
+            return try project.build()
+        }
+        func delete() throws -> BuildReport {
+            try FileManager.default.removeItem(at: added)
+            return try project.build()
+        }
+        let steps: [(String, () throws -> BuildReport, patched: Bool)] = [
+            ("added a month back", { try add(date: "2025-01-01") }, true), ("deleted", delete, true),
+            ("added before all", { try add(date: "2018-01-05") }, false), ("deleted again", delete, false),
+        ]
+        for (name, step, patched) in steps {
+            let report = try step()
+            #expect(report.stages.contains { $0.name == (patched ? "Search index (patched)" : "Search index") }, "\(name): \(report.stages.map(\.name))")
+            try Self.expectCleanSiteAndSearchState(project, name)
+        }
+    }
+
+    /// The project's site is a clean build's, and so is its search state: what the next
+    /// patch starts from is what a clean build records.
+    static func expectCleanSiteAndSearchState(_ project: Project, _ name: String) throws {
+        let clean = try project.cleanDirectory()
+        #expect(project.site() == Dictionary(uniqueKeysWithValues: clean.files(under: "public").map { ($0, (try? Data(contentsOf: clean.file($0))) ?? Data()) }), "\(name)")
+        let (patched, built) = (try #require(searchState(in: project.options.cache)), try #require(searchState(in: clean.file(".cache"))))
+        #expect(patched.articleHashes == built.articleHashes && patched.documentHashes == built.documentHashes, "\(name)")
+        #expect(patched.fieldLengths == built.fieldLengths && patched.layout == built.layout, "\(name)")
+        #expect(patched.bucketNames == built.bucketNames && patched.termCount == built.termCount, "\(name)")
+        #expect(Set(patched.ownFiles.map(\.fileName)) == Set(built.ownFiles.map(\.fileName)), "\(name)")
+        func places(_ state: SearchState) -> [String] {
+            zip(state.places.provinces, state.places.years).map { "\($0 < 0 ? "" : state.places.provinceNames[Int($0)]) \($1)" }
+        }
+        #expect(places(patched) == places(built), "\(name)")
     }
 
     static func searchState(in cache: URL) -> SearchState? {

@@ -47,6 +47,27 @@ enum Fixtures {
         }
     }
 
+    /// Writes `count` short authored articles into `seeds` (`d0.md`…), one a day from
+    /// 2024-01-01, each with words of its own, in one county (永登县, 620121).
+    static func writeDaily(_ count: Int, to seeds: URL) throws {
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let first = try #require(calendar.date(from: DateComponents(year: 2024, month: 1, day: 1)))
+        for i in 0..<count {
+            let day = calendar.dateComponents([.year, .month, .day], from: try #require(calendar.date(byAdding: .day, value: i, to: first)))
+            try """
+            ---
+            title: "永登县第\(i + 1)天民族团结进步创建工作动态"
+            date: \(String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!))
+            region: "620121"
+            ---
+
+            永登县第\(i + 1)天开展民族团结进步宣讲，词语Daily\(i)只在这一篇出现。
+            """.write(to: seeds.appendingPathComponent("d\(i).md"), atomically: true, encoding: .utf8)
+        }
+    }
+
     /// Decodes and extracts a seed, failing the test if it does not decode.
     static func extraction(ofSeed number: String) throws -> Extraction {
         let decoded = SourceDecoder.decode(try seed(number))
