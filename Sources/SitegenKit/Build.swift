@@ -363,15 +363,18 @@ public enum Build {
         if loaded.imported > backgroundCacheWriteLimit {
             let cache = loaded.cache
             wholeCacheWrite = Pending { _ = try? cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
-        } else if loaded.imported > 0, cache.appends(loaded.changes.count) {
-            // A few seeds imported (an edit): their entries go at the end of the cache's
-            // file. (One cut short is found out by the next build, which imports afresh.)
+        } else if !loaded.changes.isEmpty, cache.appends(loaded.changes.count) {
+            // A few seeds imported or deleted (an edit): their entries, or that they are
+            // gone, go at the end of the cache's file. (One cut short is found out by the
+            // next build, which imports afresh.) A deleted seed's entry left in the cache
+            // made every later build take it for deleted again, and the seed restored for
+            // one the last build had.
             do { try ArticleCache.append(loaded.changes, to: articleCacheURL) } catch { try? FileManager.default.removeItem(at: articleCacheURL) }
-        } else if loaded.imported > 0 {
-            // A few seeds imported, and the file holds many patches already: the cache is
-            // written whole while the next stages run, mostly on one core. Its bodies are
-            // the last cache's, read from its file (which stays readable when replaced),
-            // and the few new ones: nothing more is held in memory meanwhile.
+        } else if !loaded.changes.isEmpty {
+            // A few seeds imported or deleted, and the file holds many patches already: the
+            // cache is written whole while the next stages run, mostly on one core. Its
+            // bodies are the last cache's, read from its file (which stays readable when
+            // replaced), and the few new ones: nothing more is held in memory meanwhile.
             let cache = loaded.cache
             cacheWrite = Pending { _ = try? cache.write(to: articleCacheURL, generator: GeneratorStamp.current) }
         }

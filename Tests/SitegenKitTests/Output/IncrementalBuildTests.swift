@@ -374,6 +374,23 @@ struct IncrementalBuildTests {
         #expect(places(patched) == places(built), "\(name)")
     }
 
+    @Test("a seed deleted, with nothing else changed, leaves the article cache: the next build does not find it gone again, and one restored is imported as new")
+    func deletedSeedLeavesCache() throws {
+        let project = try Project("deleted-seed")
+        try project.build()
+        let cacheURL = project.options.cache.appendingPathComponent("articles.bin")
+        let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: project.dir.file("seeds").path).sorted().last)
+        #expect(ArticleCache.load(from: cacheURL, generator: GeneratorStamp.current)["seeds/\(seed)"] != nil)
+        let bytes = try Data(contentsOf: project.dir.file("seeds/\(seed)"))
+        try FileManager.default.removeItem(at: project.dir.file("seeds/\(seed)"))
+        try project.build()
+        #expect(ArticleCache.load(from: cacheURL, generator: GeneratorStamp.current)["seeds/\(seed)"] == nil)
+        try bytes.write(to: project.dir.file("seeds/\(seed)"))
+        try project.build()
+        #expect(ArticleCache.load(from: cacheURL, generator: GeneratorStamp.current)["seeds/\(seed)"] != nil)
+        #expect(project.site() == (try project.cleanBuild()))
+    }
+
     static func searchState(in cache: URL) -> SearchState? {
         SearchState.load(from: cache.appendingPathComponent("search.bin"), generator: GeneratorStamp.current)
     }
