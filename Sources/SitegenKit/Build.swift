@@ -145,7 +145,7 @@ public enum Build {
         let indexCacheURL = options.cache.appendingPathComponent(IndexCache.fileName)
         let keptIndex = Pending { IndexCache.load(from: indexCacheURL, gazetteer: .shared) }
         let today = ArticleDate.today()
-        let (states, articles, articleDiagnostics, fresh, replaced, gone, cacheWrite) = clock.stage("Import articles") {
+        let (states, articles, articleDiagnostics, fresh, cachedBefore, lastSeeds, cacheWrite) = clock.stage("Import articles") {
             let imported = importArticles(scanned.states, options: options, today: today)
             if !scanned.allRead { recordStamps(imported.states) }
             return imported
@@ -199,6 +199,17 @@ public enum Build {
                 SearchIndexWriter.folder + $0.manifest == previous.searchManifest ? $0 : nil
             }
         }
+        // What the changed articles were at the last build: the cache has them as imported,
+        // which is how the last build published them unless their slug was numbered or
+        // copies were folded in, or others' slugs or copies changed with them. Then the
+        // search state does not find them (by content hash), and the last build's
+        // publication is made again (about 15 ms at 10,000 articles).
+        let (replaced, gone) = { () -> (replaced: [String: Article], gone: [Article]) in
+            guard let state = previousSearch, let lastSeeds,
+                  state.documentChanges(in: index.articles, hashes: articleHashes, previous: cachedBefore.replaced, gone: cachedBefore.gone) == nil
+            else { return cachedBefore }
+            return lastSeeds.published(replaced: cachedBefore.replaced, gone: cachedBefore.gone)
+        }()
         // The articles that changed since the last build, with what each was (numbered
         // newest first, as the index has them), when the frame is the same and the last
         // search index's state can say.
@@ -350,7 +361,7 @@ public enum Build {
     /// holds one article's body at a time, not all of them.
     static func importArticles(_ states: [ArticleLoader.SeedState], options: BuildOptions, today: ArticleDate)
         -> (states: [ArticleLoader.SeedState], articles: [Article], diagnostics: [Diagnostic], fresh: Set<String>,
-            replaced: [String: Article], gone: [Article], cacheWrite: Pending<Void>?) {
+            cachedBefore: (replaced: [String: Article], gone: [Article]), lastSeeds: ArticleLoader.LastSeeds?, cacheWrite: Pending<Void>?) {
         let articleCacheURL = options.cache.appendingPathComponent("articles.bin")
         let cache = ArticleCache.load(from: articleCacheURL, generator: GeneratorStamp.current)
         let loaded = ArticleLoader.load(states, cache: cache)
@@ -383,7 +394,7 @@ public enum Build {
         // The bodies from the cache stay in its file; those imported afresh go to a spill file.
         let spilled = loaded.imported == 0 ? loaded.articles : BodyFile(folder: options.cache)?.spill(loaded.articles)
         _ = wholeCacheWrite?.value
-        let result = (loaded.states, spilled ?? loaded.articles, diagnostics, loaded.fresh, loaded.replaced, loaded.gone, cacheWrite)
+        let result = (loaded.states, spilled ?? loaded.articles, diagnostics, loaded.fresh, (loaded.replaced, loaded.gone), loaded.lastSeeds, cacheWrite)
         // The cache as read (10,000 entries) is not needed any more.
         releaseInBackground((consume cache, consume loaded))
         return result

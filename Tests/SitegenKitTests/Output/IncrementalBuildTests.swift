@@ -374,6 +374,62 @@ struct IncrementalBuildTests {
         #expect(places(patched) == places(built), "\(name)")
     }
 
+    @Test("two articles of one title (the second's slug numbered): either edited, the first deleted (the second's slug no longer numbered) and restored, the second deleted and restored, are patched into the search index, each giving a clean build's files")
+    func sameTitlesPatchSearch() throws {
+        let project = try Project("same-titles")
+        try Fixtures.writeLongLists(to: project.dir.file("seeds"))
+        func write(_ name: String, date: String, text: String) throws {
+            try """
+            ---
+            title: "永登县召开民族团结进步创建推进会"
+            date: \(date)
+            region: "620121"
+            ---
+
+            \(text)
+            """.write(to: project.dir.file("seeds/\(name).md"), atomically: true, encoding: .utf8)
+        }
+        let (first, second) = ("永登县召开推进会，部署第一季度创建工作。", "永登县再次召开推进会，总结上半年创建工作。")
+        try write("pair-a", date: "2024-12-20", text: first)
+        try write("pair-b", date: "2024-12-26", text: second)
+        try project.build()
+        #expect(project.site().keys.contains { $0.hasPrefix("public/articles/") && $0.hasSuffix("-2/index.html") })
+        let steps: [(String, () throws -> Void)] = [
+            ("the second edited", { try write("pair-b", date: "2024-12-26", text: second + "新增一句。") }),
+            ("the first edited", { try write("pair-a", date: "2024-12-20", text: first + "新增一句。") }),
+            ("the first deleted", { try FileManager.default.removeItem(at: project.dir.file("seeds/pair-a.md")) }),
+            ("the first restored", { try write("pair-a", date: "2024-12-20", text: first) }),
+            ("the second deleted", { try FileManager.default.removeItem(at: project.dir.file("seeds/pair-b.md")) }),
+            ("the second restored", { try write("pair-b", date: "2024-12-26", text: second) }),
+        ]
+        for (name, step) in steps {
+            try step()
+            let report = try project.build()
+            #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(name): \(report.stages.map(\.name))")
+            try Self.expectCleanSiteAndSearchState(project, name)
+        }
+    }
+
+    @Test("a copy of an article's text (转载) added and deleted again: the original, whose seed is unchanged, lists it and then not; each is patched into the search index and gives a clean build's files")
+    func copyPatchesSearch() throws {
+        let project = try Project("copy")
+        try Fixtures.writeLongLists(to: project.dir.file("seeds"))
+        try project.build()
+        let original = try String(contentsOf: project.dir.file("seeds/a20.md"), encoding: .utf8)
+        let copy = original.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            line.hasPrefix("origin:") ? "origin: \"seeds/copy.md\"" : line.hasPrefix("source:") ? "source: \"兰州市民族事务委员会\"" : line
+        }.joined(separator: "\n")
+        try copy.write(to: project.dir.file("seeds/copy.md"), atomically: true, encoding: .utf8)
+        var report = try project.build()
+        #expect(report.diagnostics.contains { $0.message.contains("published twice") })
+        #expect(report.stages.contains { $0.name == "Search index (patched)" }, "added: \(report.stages.map(\.name))")
+        try Self.expectCleanSiteAndSearchState(project, "added")
+        try FileManager.default.removeItem(at: project.dir.file("seeds/copy.md"))
+        report = try project.build()
+        #expect(report.stages.contains { $0.name == "Search index (patched)" }, "deleted: \(report.stages.map(\.name))")
+        try Self.expectCleanSiteAndSearchState(project, "deleted")
+    }
+
     @Test("a seed deleted, with nothing else changed, leaves the article cache: the next build does not find it gone again, and one restored is imported as new")
     func deletedSeedLeavesCache() throws {
         let project = try Project("deleted-seed")
