@@ -45,6 +45,16 @@ extension Layout: MustacheParent {
 extension SiteFrame: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "fields": self.fields
+        case "fingerprint": self.fingerprint
+        default: fields.child(named: name)
+        }
+    }
+}
+
+extension SiteFrame.Fields: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
         case "lang": self.lang
         case "siteName": self.siteName
         case "root": self.root

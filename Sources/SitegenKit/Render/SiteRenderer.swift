@@ -116,19 +116,19 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// The header and footer each folder depth and nav section renders to (they depend on
-/// nothing else of the page), made the first time a page asks. Shared by the threads
-/// that render.
+/// The frame of each folder depth and nav section, and the header and footer it renders
+/// to (they depend on nothing else of the page), made the first time a page asks. Shared
+/// by the threads that render.
 final class FrameTable: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: [Key: (SharedHTML, SharedHTML)] = [:]
+    private var made: [Key: (SiteFrame, SharedHTML, SharedHTML)] = [:]
 
     private struct Key: Hashable {
         let depth: Int
         let section: SiteRenderer.Section
     }
 
-    func parts(depth: Int, section: SiteRenderer.Section, make: () -> (SharedHTML, SharedHTML)) -> (SharedHTML, SharedHTML) {
+    func parts(depth: Int, section: SiteRenderer.Section, make: () -> (SiteFrame, SharedHTML, SharedHTML)) -> (SiteFrame, SharedHTML, SharedHTML) {
         let key = Key(depth: depth, section: section)
         if let parts = lock.withLock({ made[key] }) { return parts }
         // Two threads may both make a pair the first time; they make the same one.
@@ -153,9 +153,9 @@ extension SiteRenderer {
 
     func layout(title: String?, description: String? = nil, at here: OutputPath, section: Section,
                 breadcrumbs: [Link] = [], feed: OutputPath? = nil) -> Layout {
-        let frame = self.frame(at: here, section: section)
-        let (header, footer) = frames.parts(depth: here.depth, section: section) {
-            (sharedHTML(frame, with: "header"), sharedHTML(frame, with: "footer"))
+        let (frame, header, footer) = frames.parts(depth: here.depth, section: section) {
+            let frame = self.frame(at: here, section: section)
+            return (frame, sharedHTML(frame, with: "header"), sharedHTML(frame, with: "footer"))
         }
         let crumbs = breadcrumbs.isEmpty ? [] : [Link(title: "首页", url: here.link(to: SitePaths.home))] + breadcrumbs
         return Layout(
@@ -173,14 +173,14 @@ extension SiteRenderer {
             ("创建模式", SitePaths.campaigns, .campaigns), ("时间线", SitePaths.timeline, .timeline),
             ("搜索", SitePaths.search, .search),
         ]
-        return SiteFrame(
+        return SiteFrame(SiteFrame.Fields(
             siteName: config.siteName,
             root: String(repeating: "../", count: here.depth),
             home: here.link(to: SitePaths.home),
             stylesheet: here.link(to: SitePaths.stylesheet),
             favicon: here.link(to: SitePaths.favicon),
             searchPage: here.link(to: SitePaths.search),
-            nav: nav.map { NavItem(title: $0.0, url: here.link(to: $0.1), isCurrent: $0.2 == section) })
+            nav: nav.map { NavItem(title: $0.0, url: here.link(to: $0.1), isCurrent: $0.2 == section) }))
     }
 
     /// A part of the frame, on a line of its own in `layout.mustache`. A missing template

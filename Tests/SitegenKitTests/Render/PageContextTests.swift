@@ -20,11 +20,11 @@ struct PageContextTests {
         let timeline = renderer.timelinePage(here)
         let year = renderer.yearPage(index.timeline.years[0].year, 1, here)
         let feed = renderer.feed(title: "t", articles: [0], page: here, at: SitePaths.feed)
-        return [article, article.layout, article.layout.frame.nav[0], article.related[0], article.toc[0], region, region.pagination,
+        return [article, article.layout, article.layout.frame.fields.nav[0], article.related[0], article.toc[0], region, region.pagination,
                 region.pagination.pages[0], campaign, renderer.campaignIndexPage(here), timeline, timeline.years[0], year,
                 year.months[0], renderer.regionIndexPage(here), renderer.regionIndexPage(here).provinces[0],
                 renderer.homePage(here), renderer.simplePage("x", here), feed, feed.entries[0], renderer.sitemap(),
-                article.campaigns[0], renderer.card(i, at: here), article.layout.frame]
+                article.campaigns[0], renderer.card(i, at: here), article.layout.frame, article.layout.frame.fields]
     }
 
     @Test("pages rendered with the card table are byte for byte those rendered card by card")
@@ -157,6 +157,21 @@ struct PageContextTests {
             seen.insert(probe)
         }
         #expect(seen.count >= 6)
+    }
+
+    @Test("a page's fingerprint takes its frame's fields, hashed once with the frame: frames that differ in any field hash apart")
+    func frameFingerprint() {
+        let fields = SiteFrame.Fields(siteName: "民族团结进步示范创建", root: "../", home: "../index.html", stylesheet: "../assets/style.css",
+                                      favicon: "../assets/favicon.svg", searchPage: "../search/index.html",
+                                      nav: [NavItem(title: "首页", url: "../index.html", isCurrent: true)])
+        var other = fields
+        other.nav[0].isCurrent = false
+        #expect(SiteFrame(fields).fingerprint == HashingEncoder.hash(fields))
+        #expect(HashingEncoder.hash(SiteFrame(fields)) == HashingEncoder.hash(SiteFrame(fields)))
+        #expect(HashingEncoder.hash(SiteFrame(fields)) != HashingEncoder.hash(SiteFrame(other)))
+        other = fields
+        other.stylesheet = "../assets/other.css"
+        #expect(HashingEncoder.hash(SiteFrame(fields)) != HashingEncoder.hash(SiteFrame(other)))
     }
 
     @Test("every stored field of every context is visible to the templates")
