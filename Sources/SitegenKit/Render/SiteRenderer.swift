@@ -131,7 +131,7 @@ final class FrameTable: @unchecked Sendable {
     func parts(depth: Int, section: SiteRenderer.Section, make: () -> (SiteFrame, SharedHTML, SharedHTML)) -> (SiteFrame, SharedHTML, SharedHTML) {
         let key = Key(depth: depth, section: section)
         if let parts = lock.withLock({ made[key] }) { return parts }
-        // Two threads may both make a pair the first time; they make the same one.
+        // Two threads may both make them the first time; they make the same ones.
         let parts = make()
         lock.withLock { made[key] = parts }
         return parts
