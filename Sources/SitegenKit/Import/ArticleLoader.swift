@@ -232,17 +232,12 @@ public enum ArticleLoader {
             var replaced = replaced
             for origin in replaced.keys { replaced[origin] = lastByOrigin[origin] ?? replaced[origin] }
             let gone = gone.map { lastByOrigin[$0.origin] ?? $0 }
-            // An article altered at the last build but not now is published as imported: as
-            // its seed is unchanged, as the last build had it too.
+            // An article of an unchanged seed that is not altered at one of the two builds
+            // is published there as imported, the same at both: altered at the other, it
+            // differs; altered at both, it differs if its slug or copies do.
             let goneOrigins = Set(gone.map(\.origin))
-            let wanted = Set(last.altered.keys).subtracting(altered.keys).subtracting(replaced.keys).subtracting(goneOrigins)
-            var asImported: [String: Published] = [:]
-            for article in articles where wanted.contains(article.origin) {
-                asImported[article.origin] = Published(slug: article.slug, republished: [])
-            }
             for origin in Set(last.altered.keys).union(altered.keys) where replaced[origin] == nil && !goneOrigins.contains(origin) {
-                guard let before = lastByOrigin[origin], let after = altered[origin] ?? asImported[origin] else { continue }
-                if before.slug != after.slug || before.republished != after.republished { replaced[origin] = before }
+                if let before = lastByOrigin[origin], altered[origin] != last.altered[origin] { replaced[origin] = before }
             }
             return (replaced, gone)
         }
