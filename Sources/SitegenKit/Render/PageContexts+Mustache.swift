@@ -35,9 +35,19 @@ extension Layout: MustacheParent {
         case "canonical": self.canonical
         case "feed": self.feed
         case "breadcrumbs": self.breadcrumbs
+        case "breadcrumb": self.breadcrumb
         case "header": self.header
         case "footer": self.footer
         default: frame.child(named: name)
+        }
+    }
+}
+
+extension BreadcrumbTrail: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "breadcrumbs": self.breadcrumbs
+        default: nil
         }
     }
 }

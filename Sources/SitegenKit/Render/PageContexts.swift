@@ -75,9 +75,27 @@ struct Layout: Sendable, Encodable {
     var canonical: String?
     var feed: String?
     var breadcrumbs: [Link]
+    /// `breadcrumbs` rendered with `breadcrumb.mustache`, when the layout places it.
+    var breadcrumb: BreadcrumbHTML
     /// The header and footer, rendered from `frame`.
     var header: SharedHTML
     var footer: SharedHTML
+}
+
+/// What `breadcrumb.mustache` sees: the trail, from the home page to the page itself.
+struct BreadcrumbTrail: Sendable {
+    var breadcrumbs: [Link]
+}
+
+/// A page's breadcrumb trail as HTML, taken from `table` when a template asks for it (so a
+/// context made only to be fingerprinted never renders it). Its fingerprint is the trail's,
+/// which the layout's `breadcrumbs` give.
+struct BreadcrumbHTML: Sendable, Encodable, MustacheCustomRenderable {
+    let trail: [Link]
+    let table: BreadcrumbTable
+    var renderText: String { table.html(of: trail) }
+    var isNull: Bool { false }
+    func encode(to encoder: any Encoder) throws {}
 }
 
 /// An article in a list.

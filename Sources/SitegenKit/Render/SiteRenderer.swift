@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     var cards: CardSource = .rendered(nil)
     /// The header and footer of each depth and section, rendered on first use.
     let frames = FrameTable()
+    /// Each breadcrumb trail's HTML, rendered on first use.
+    let trails: BreadcrumbTable
 
     enum CardSource: Sendable {
         /// Rendered: from the table when it has the card, else rendered on the spot.
@@ -28,6 +30,7 @@ public struct SiteRenderer: Sendable {
         self.config = config
         self.templates = templates
         self.searchManifest = searchManifest
+        trails = BreadcrumbTable(templates: templates)
     }
 
     /// The page's bytes.
@@ -138,6 +141,45 @@ final class FrameTable: @unchecked Sendable {
     }
 }
 
+/// Each breadcrumb trail rendered once: every article of a region, at one folder depth,
+/// has the same trail, and rendering it was a sixth of an article page's time. Shared by
+/// the threads that render.
+final class BreadcrumbTable: @unchecked Sendable {
+    private let templates: TemplateLibrary
+    private let lock = NSLock()
+    private var made: [[UInt8]: String] = [:]
+
+    init(templates: TemplateLibrary) {
+        self.templates = templates
+    }
+
+    func html(of trail: [Link]) -> String {
+        let key = Self.key(trail)
+        if let html = lock.withLock({ made[key] }) { return html }
+        // Two threads may both render it the first time; they render the same.
+        let html = SiteRenderer.renderedForOwnLine(BreadcrumbTrail(breadcrumbs: trail), with: "breadcrumb", templates: templates)
+        lock.withLock { made[key] = html }
+        return html
+    }
+
+    /// The trail's fields as UTF-8, each closed by a byte no UTF-8 text has. Hashing the
+    /// links themselves hashes their text as Unicode, normalizing every Chinese title: that
+    /// took most of what the table saves.
+    private static func key(_ trail: [Link]) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(trail.count * 64)
+        for link in trail {
+            key += link.title.utf8
+            key.append(0xFF)
+            if let url = link.url { key += url.utf8 }
+            key.append(link.url == nil ? 0xFE : 0xFF)
+            if let count = link.count { key += String(count).utf8 }
+            key.append(link.count == nil ? 0xFE : 0xFF)
+        }
+        return key
+    }
+}
+
 /// Each article's card rendered once per folder depth (a card's links depend on nothing
 /// else of the page it is on).
 struct CardTable: Sendable {
@@ -164,7 +206,7 @@ extension SiteRenderer {
             description: description ?? config.description,
             canonical: here == SitePaths.notFound ? nil : config.absoluteURL(here),
             feed: feed.map { here.link(to: $0) },
-            breadcrumbs: crumbs, header: header, footer: footer)
+            breadcrumbs: crumbs, breadcrumb: BreadcrumbHTML(trail: crumbs, table: trails), header: header, footer: footer)
     }
 
     func frame(at here: OutputPath, section: Section) -> SiteFrame {
@@ -192,6 +234,10 @@ extension SiteRenderer {
     /// `context` rendered with `name` (nothing when it cannot be), without its closing
     /// line breaks: the page's template puts it on a line of its own.
     private func renderedForOwnLine(_ context: Any, with name: String) -> String {
+        Self.renderedForOwnLine(context, with: name, templates: templates)
+    }
+
+    static func renderedForOwnLine(_ context: Any, with name: String, templates: TemplateLibrary) -> String {
         var html = (try? templates.render(context, with: name)) ?? ""
         while html.last?.isNewline == true { html.removeLast() }
         return html

@@ -127,13 +127,19 @@ struct PageContextTests {
         #expect(renderer.yearPage(2024, 2, here).months.map(\.title) == ["2024年2月", "2024年1月"])
     }
 
+    /// A copy of the project's templates, for a test to change one.
+    static func projectTemplates(_ name: String) throws -> TemporaryDirectory {
+        let templates = try TemporaryDirectory(name)
+        let source = Fixtures.packageRoot.appendingPathComponent("Templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: templates.file(file))
+        }
+        return templates
+    }
+
     @Test("each page's header, shared among pages, is that of its own depth and section")
     func sharedFrame() throws {
-        let templates = try TemporaryDirectory("frame-templates")
-        let source = Fixtures.packageRoot.appendingPathComponent("Templates")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: templates.file(name))
-        }
+        let templates = try Self.projectTemplates("frame-templates")
         try "<p id=probe>{{root}}|{{#nav}}{{#isCurrent}}{{title}}{{/isCurrent}}{{/nav}}</p>"
             .write(to: templates.file("header.mustache"), atomically: true, encoding: .utf8)
         let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
@@ -157,6 +163,47 @@ struct PageContextTests {
             seen.insert(probe)
         }
         #expect(seen.count >= 6)
+    }
+
+    @Test("each page's breadcrumb, shared among pages with the same trail, is rendered from its own trail")
+    func sharedBreadcrumbs() throws {
+        let templates = try Self.projectTemplates("crumb-templates")
+        try "<p id=crumbs>{{#breadcrumbs}}[{{title}}|{{#url}}{{.}}{{/url}}{{^url}}-{{/url}}|{{count}}]{{/breadcrumbs}}</p>\n"
+            .write(to: templates.file("breadcrumb.mustache"), atomically: true, encoding: .utf8)
+        let library = try TemplateLibrary(directory: templates.url.path)
+        func probe(_ trail: [Link]) -> String {
+            "<p id=crumbs>" + trail.map { "[\($0.title)|\($0.url ?? "-")|\($0.count.map(String.init) ?? "")]" }.joined() + "</p>"
+        }
+
+        // Trails that differ in one field, or only in where one field ends and the next
+        // begins, each get their own.
+        let trails: [[Link]] = [
+            [Link(title: "首页", url: "../index.html"), Link(title: "永登县", url: nil)],
+            [Link(title: "首页", url: "../index.html"), Link(title: "永登县", url: "")],
+            [Link(title: "首页", url: "../index.html"), Link(title: "永登县", url: nil, count: 3)],
+            [Link(title: "首页", url: "../index.html"), Link(title: "永登", url: "县")],
+            [Link(title: "首页", url: "../index.html"), Link(title: "永登县", url: "../regions/620121/index.html")],
+            [Link(title: "首页", url: "../../index.html"), Link(title: "永登县", url: "../regions/620121/index.html")],
+            [Link(title: "首页", url: "../index.html")],
+        ]
+        let table = BreadcrumbTable(templates: library)
+        for _ in 0..<2 {
+            for trail in trails { #expect(table.html(of: trail) == probe(trail)) }
+        }
+
+        // Every page of the seeds shows its own trail.
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: library)
+        var shown = 0
+        for page in PagePlanner.plan(index) {
+            guard case let .template(_, context) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
+                  let layout = (context as? MustacheParent)?.child(named: "layout") as? Layout, !layout.breadcrumbs.isEmpty else { continue }
+            let html = String(decoding: try renderer.render(page), as: UTF8.self)
+            #expect(html.contains("<div class=\"page\">\n\(probe(layout.breadcrumbs))\n<main"), "\(page.path)")
+            shown += 1
+        }
+        #expect(shown >= 20)
     }
 
     @Test("a page's fingerprint takes its frame's fields, hashed once with the frame: frames that differ in any field hash apart")
