@@ -329,6 +329,7 @@ extension FeedEntry: MustacheParent {
         case "summary": self.summary
         case "source": self.source
         case "categories": self.categories
+        case "html": self.html
         default: nil
         }
     }

@@ -76,7 +76,7 @@ struct Layout: Sendable, Encodable {
     var feed: String?
     var breadcrumbs: [Link]
     /// `breadcrumbs` rendered with `breadcrumb.mustache`, when the layout places it.
-    var breadcrumb: BreadcrumbHTML
+    var breadcrumb: SharedFragment
     /// The header and footer, rendered from `frame`.
     var header: SharedHTML
     var footer: SharedHTML
@@ -87,13 +87,13 @@ struct BreadcrumbTrail: Sendable {
     var breadcrumbs: [Link]
 }
 
-/// A page's breadcrumb trail as HTML, taken from `table` when a template asks for it (so a
-/// context made only to be fingerprinted never renders it). Its fingerprint is the trail's,
-/// which the layout's `breadcrumbs` give.
-struct BreadcrumbHTML: Sendable, Encodable, MustacheCustomRenderable {
-    let trail: [Link]
-    let table: BreadcrumbTable
-    var renderText: String { table.html(of: trail) }
+/// HTML that pages share, made when a template places it (so a context made only to be
+/// fingerprinted never renders it) and then kept for the next page (`FragmentTable`). It
+/// counts nothing in a fingerprint: what it is rendered from is in the context's other
+/// fields.
+struct SharedFragment: Sendable, Encodable, MustacheCustomRenderable {
+    let make: @Sendable () -> String
+    var renderText: String { make() }
     var isNull: Bool { false }
     func encode(to encoder: any Encoder) throws {}
 }
@@ -277,6 +277,9 @@ struct FeedEntry: Sendable, Encodable {
     var summary: String
     var source: String?
     var categories: [String]
+    /// The entry rendered with `feed_entry.mustache`: the same in every feed that has the
+    /// article, so rendered once.
+    var html = SharedFragment { "" }
 }
 
 struct SitemapContext: Sendable, Encodable {

@@ -170,9 +170,12 @@ extension SiteRenderer {
             updated: latest.first.map { index.articles[$0].date.rfc3339 } ?? "2000-01-01T00:00:00+08:00",
             entries: latest.map { i in
                 let article = index.articles[i]
-                return FeedEntry(title: article.title, url: config.absoluteURL(SitePaths.article(article.slug)),
-                                 updated: article.date.rfc3339, summary: article.summary, source: article.source,
-                                 categories: article.campaigns)
+                var entry = FeedEntry(title: article.title, url: config.absoluteURL(SitePaths.article(article.slug)),
+                                      updated: article.date.rfc3339, summary: article.summary, source: article.source,
+                                      categories: article.campaigns)
+                let fields = entry
+                entry.html = SharedFragment { [self] in feedEntries.html(i) { renderedForOwnLine(fields, with: "feed_entry") } }
+                return entry
             })
     }
 

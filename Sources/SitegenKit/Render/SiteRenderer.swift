@@ -12,8 +12,10 @@ public struct SiteRenderer: Sendable {
     var cards: CardSource = .rendered(nil)
     /// The header and footer of each depth and section, rendered on first use.
     let frames = FrameTable()
-    /// Each breadcrumb trail's HTML, rendered on first use.
-    let trails: BreadcrumbTable
+    /// Each breadcrumb trail's HTML (by `trailKey`) and each article's feed entry, rendered
+    /// on first use.
+    let trails = FragmentTable<[UInt8]>()
+    let feedEntries = FragmentTable<Int>()
 
     enum CardSource: Sendable {
         /// Rendered: from the table when it has the card, else rendered on the spot.
@@ -30,7 +32,6 @@ public struct SiteRenderer: Sendable {
         self.config = config
         self.templates = templates
         self.searchManifest = searchManifest
-        trails = BreadcrumbTable(templates: templates)
     }
 
     /// The page's bytes.
@@ -141,42 +142,20 @@ final class FrameTable: @unchecked Sendable {
     }
 }
 
-/// Each breadcrumb trail rendered once: every article of a region, at one folder depth,
-/// has the same trail, and rendering it was a sixth of an article page's time. Shared by
-/// the threads that render.
-final class BreadcrumbTable: @unchecked Sendable {
-    private let templates: TemplateLibrary
+/// HTML that many pages share, each piece rendered once: every article of a region, at
+/// one folder depth, has the same breadcrumb trail (rendering it was a sixth of an article
+/// page's time), and an article's feed entry is the same in every feed. Shared by the
+/// threads that render.
+final class FragmentTable<Key: Hashable & Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: [[UInt8]: String] = [:]
+    private var made: [Key: String] = [:]
 
-    init(templates: TemplateLibrary) {
-        self.templates = templates
-    }
-
-    func html(of trail: [Link]) -> String {
-        let key = Self.key(trail)
+    func html(_ key: Key, render: () -> String) -> String {
         if let html = lock.withLock({ made[key] }) { return html }
         // Two threads may both render it the first time; they render the same.
-        let html = SiteRenderer.renderedForOwnLine(BreadcrumbTrail(breadcrumbs: trail), with: "breadcrumb", templates: templates)
+        let html = render()
         lock.withLock { made[key] = html }
         return html
-    }
-
-    /// The trail's fields as UTF-8, each closed by a byte no UTF-8 text has. Hashing the
-    /// links themselves hashes their text as Unicode, normalizing every Chinese title: that
-    /// took most of what the table saves.
-    private static func key(_ trail: [Link]) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(trail.count * 64)
-        for link in trail {
-            key += link.title.utf8
-            key.append(0xFF)
-            if let url = link.url { key += url.utf8 }
-            key.append(link.url == nil ? 0xFE : 0xFF)
-            if let count = link.count { key += String(count).utf8 }
-            key.append(link.count == nil ? 0xFE : 0xFF)
-        }
-        return key
     }
 }
 
@@ -206,7 +185,29 @@ extension SiteRenderer {
             description: description ?? config.description,
             canonical: here == SitePaths.notFound ? nil : config.absoluteURL(here),
             feed: feed.map { here.link(to: $0) },
-            breadcrumbs: crumbs, breadcrumb: BreadcrumbHTML(trail: crumbs, table: trails), header: header, footer: footer)
+            breadcrumbs: crumbs, breadcrumb: SharedFragment { [self] in breadcrumbHTML(crumbs) }, header: header, footer: footer)
+    }
+
+    /// The trail rendered with `breadcrumb.mustache`.
+    func breadcrumbHTML(_ trail: [Link]) -> String {
+        trails.html(Self.trailKey(trail)) { renderedForOwnLine(BreadcrumbTrail(breadcrumbs: trail), with: "breadcrumb") }
+    }
+
+    /// The trail's fields as UTF-8, each closed by a byte no UTF-8 text has. Hashing the
+    /// links themselves hashes their text as Unicode, normalizing every Chinese title: that
+    /// took most of what the table saves.
+    static func trailKey(_ trail: [Link]) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(trail.count * 64)
+        for link in trail {
+            key += link.title.utf8
+            key.append(0xFF)
+            if let url = link.url { key += url.utf8 }
+            key.append(link.url == nil ? 0xFE : 0xFF)
+            if let count = link.count { key += String(count).utf8 }
+            key.append(link.count == nil ? 0xFE : 0xFF)
+        }
+        return key
     }
 
     func frame(at here: OutputPath, section: Section) -> SiteFrame {
@@ -233,11 +234,7 @@ extension SiteRenderer {
 
     /// `context` rendered with `name` (nothing when it cannot be), without its closing
     /// line breaks: the page's template puts it on a line of its own.
-    private func renderedForOwnLine(_ context: Any, with name: String) -> String {
-        Self.renderedForOwnLine(context, with: name, templates: templates)
-    }
-
-    static func renderedForOwnLine(_ context: Any, with name: String, templates: TemplateLibrary) -> String {
+    func renderedForOwnLine(_ context: Any, with name: String) -> String {
         var html = (try? templates.render(context, with: name)) ?? ""
         while html.last?.isNewline == true { html.removeLast() }
         return html

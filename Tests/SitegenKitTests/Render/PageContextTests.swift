@@ -137,14 +137,19 @@ struct PageContextTests {
         return templates
     }
 
+    /// The seeds' index and a renderer with `templates`.
+    static func seedsSite(templates: TemporaryDirectory) throws -> (SiteIndex, SiteRenderer) {
+        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
+        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
+        return (index, SiteRenderer(index: index, config: SiteConfig(), templates: try TemplateLibrary(directory: templates.url.path)))
+    }
+
     @Test("each page's header, shared among pages, is that of its own depth and section")
     func sharedFrame() throws {
         let templates = try Self.projectTemplates("frame-templates")
         try "<p id=probe>{{root}}|{{#nav}}{{#isCurrent}}{{title}}{{/isCurrent}}{{/nav}}</p>"
             .write(to: templates.file("header.mustache"), atomically: true, encoding: .utf8)
-        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
-        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
-        let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: try TemplateLibrary(directory: templates.url.path))
+        let (index, renderer) = try Self.seedsSite(templates: templates)
         var seen = Set<String>()
         for page in PagePlanner.plan(index) {
             let section: String
@@ -170,7 +175,6 @@ struct PageContextTests {
         let templates = try Self.projectTemplates("crumb-templates")
         try "<p id=crumbs>{{#breadcrumbs}}[{{title}}|{{#url}}{{.}}{{/url}}{{^url}}-{{/url}}|{{count}}]{{/breadcrumbs}}</p>\n"
             .write(to: templates.file("breadcrumb.mustache"), atomically: true, encoding: .utf8)
-        let library = try TemplateLibrary(directory: templates.url.path)
         func probe(_ trail: [Link]) -> String {
             "<p id=crumbs>" + trail.map { "[\($0.title)|\($0.url ?? "-")|\($0.count.map(String.init) ?? "")]" }.joined() + "</p>"
         }
@@ -186,15 +190,12 @@ struct PageContextTests {
             [Link(title: "首页", url: "../../index.html"), Link(title: "永登县", url: "../regions/620121/index.html")],
             [Link(title: "首页", url: "../index.html")],
         ]
-        let table = BreadcrumbTable(templates: library)
+        let (index, renderer) = try Self.seedsSite(templates: templates)
         for _ in 0..<2 {
-            for trail in trails { #expect(table.html(of: trail) == probe(trail)) }
+            for trail in trails { #expect(renderer.breadcrumbHTML(trail) == probe(trail)) }
         }
 
         // Every page of the seeds shows its own trail.
-        let scan = try SeedScanner.scan(directory: Fixtures.packageRoot.appendingPathComponent("seeds"), folderName: "seeds")
-        let index = SiteIndex(articles: ArticleLoader.load(scan.seeds).articles, gazetteer: .shared)
-        let renderer = SiteRenderer(index: index, config: SiteConfig(), templates: library)
         var shown = 0
         for page in PagePlanner.plan(index) {
             guard case let .template(_, context) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
@@ -204,6 +205,24 @@ struct PageContextTests {
             shown += 1
         }
         #expect(shown >= 20)
+    }
+
+    @Test("an article's feed entry, rendered once, is the same in every feed that has it")
+    func sharedFeedEntries() throws {
+        let templates = try Self.projectTemplates("entry-templates")
+        try "<entry>{{title}}|{{url}}|{{updated}}|{{#categories}}{{.}},{{/categories}}</entry>\n"
+            .write(to: templates.file("feed_entry.mustache"), atomically: true, encoding: .utf8)
+        let (index, renderer) = try Self.seedsSite(templates: templates)
+        var feeds = 0
+        for page in PagePlanner.plan(index) {
+            guard case let .template("feed", context) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
+                  let feed = context as? FeedContext else { continue }
+            let entries = feed.entries.map { "<entry>\($0.title)|\($0.url)|\($0.updated)|\($0.categories.map { $0 + "," }.joined())</entry>\n" }
+            let xml = String(decoding: try renderer.render(page), as: UTF8.self)
+            #expect(xml.contains("</author>\n" + entries.joined() + "</feed>"), "\(page.path)")
+            feeds += 1
+        }
+        #expect(feeds >= 10)
     }
 
     @Test("a page's fingerprint takes its frame's fields, hashed once with the frame: frames that differ in any field hash apart")
