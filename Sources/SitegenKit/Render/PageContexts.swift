@@ -23,11 +23,12 @@ struct NavItem: Sendable, Encodable {
 
 /// What a page's header and footer show (`header.mustache`, `footer.mustache`): the same
 /// on every page at one folder depth in one section of the nav, so each pair is rendered
-/// once and shared (`FrameTable`). Every page rendering them was a fifth of rendering.
+/// once and shared (`SiteRenderer.frames`). Every page rendering them was a fifth of
+/// rendering.
 ///
-/// A page's fingerprint takes the frame's own, made once with the frame (`FrameTable`),
-/// rather than every field again: hashing them for each of 16,500 pages, and making the
-/// frame, was a fifth of a page's fingerprint.
+/// A page's fingerprint takes the frame's own, made once with the frame, rather than every
+/// field again: hashing them for each of 16,500 pages, and making the frame, was a fifth
+/// of a page's fingerprint.
 struct SiteFrame: Sendable, Encodable {
     struct Fields: Sendable, Encodable {
         let lang = "zh-CN"
@@ -88,7 +89,7 @@ struct BreadcrumbTrail: Sendable {
 }
 
 /// HTML that pages share, made when a template places it (so a context made only to be
-/// fingerprinted never renders it) and then kept for the next page (`FragmentTable`). It
+/// fingerprinted never renders it) and then kept for the next page (`SharedTable`). It
 /// counts nothing in a fingerprint: what it is rendered from is in the context's other
 /// fields.
 struct SharedFragment: Sendable, Encodable, MustacheCustomRenderable {

@@ -174,7 +174,7 @@ extension SiteRenderer {
                                       updated: article.date.rfc3339, summary: article.summary, source: article.source,
                                       categories: article.campaigns)
                 let fields = entry
-                entry.html = SharedFragment { [self] in feedEntries.html(i) { renderedForOwnLine(fields, with: "feed_entry") } }
+                entry.html = SharedFragment { [self] in feedEntries.value(i) { renderedForOwnLine(fields, with: "feed_entry") } }
                 return entry
             })
     }

@@ -10,12 +10,16 @@ public struct SiteRenderer: Sendable {
     public let searchManifest: OutputPath?
     /// How list pages get their articles' cards.
     var cards: CardSource = .rendered(nil)
-    /// The header and footer of each depth and section, rendered on first use.
-    let frames = FrameTable()
-    /// Each breadcrumb trail's HTML (by `trailKey`) and each article's feed entry, rendered
-    /// on first use.
-    let trails = FragmentTable<[UInt8]>()
-    let feedEntries = FragmentTable<Int>()
+    /// The frame, header and footer of each depth and section, each breadcrumb trail's HTML
+    /// (by `trailKey`) and each article's feed entry, made on first use.
+    let frames = SharedTable<FrameKey, (SiteFrame, SharedHTML, SharedHTML)>()
+    let trails = SharedTable<[UInt8], String>()
+    let feedEntries = SharedTable<Int, String>()
+
+    struct FrameKey: Hashable, Sendable {
+        let depth: Int
+        let section: Section
+    }
 
     enum CardSource: Sendable {
         /// Rendered: from the table when it has the card, else rendered on the spot.
@@ -120,42 +124,21 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// The frame of each folder depth and nav section, and the header and footer it renders
-/// to (they depend on nothing else of the page), made the first time a page asks. Shared
-/// by the threads that render.
-final class FrameTable: @unchecked Sendable {
+/// What many pages share, each made once, the first time a page asks, and shared by the
+/// threads that render: the frame of each folder depth and nav section with the header and
+/// footer it renders to (they depend on nothing else of the page); each breadcrumb trail
+/// (every article of a region, at one folder depth, has the same; rendering it was a sixth
+/// of an article page's time); each article's feed entry (the same in every feed).
+final class SharedTable<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: [Key: (SiteFrame, SharedHTML, SharedHTML)] = [:]
+    private var made: [Key: Value] = [:]
 
-    private struct Key: Hashable {
-        let depth: Int
-        let section: SiteRenderer.Section
-    }
-
-    func parts(depth: Int, section: SiteRenderer.Section, make: () -> (SiteFrame, SharedHTML, SharedHTML)) -> (SiteFrame, SharedHTML, SharedHTML) {
-        let key = Key(depth: depth, section: section)
-        if let parts = lock.withLock({ made[key] }) { return parts }
-        // Two threads may both make them the first time; they make the same ones.
-        let parts = make()
-        lock.withLock { made[key] = parts }
-        return parts
-    }
-}
-
-/// HTML that many pages share, each piece rendered once: every article of a region, at
-/// one folder depth, has the same breadcrumb trail (rendering it was a sixth of an article
-/// page's time), and an article's feed entry is the same in every feed. Shared by the
-/// threads that render.
-final class FragmentTable<Key: Hashable & Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: [Key: String] = [:]
-
-    func html(_ key: Key, render: () -> String) -> String {
-        if let html = lock.withLock({ made[key] }) { return html }
-        // Two threads may both render it the first time; they render the same.
-        let html = render()
-        lock.withLock { made[key] = html }
-        return html
+    func value(_ key: Key, make: () -> Value) -> Value {
+        if let value = lock.withLock({ made[key] }) { return value }
+        // Two threads may both make it the first time; they make the same.
+        let value = make()
+        lock.withLock { made[key] = value }
+        return value
     }
 }
 
@@ -174,7 +157,7 @@ extension SiteRenderer {
 
     func layout(title: String?, description: String? = nil, at here: OutputPath, section: Section,
                 breadcrumbs: [Link] = [], feed: OutputPath? = nil) -> Layout {
-        let (frame, header, footer) = frames.parts(depth: here.depth, section: section) {
+        let (frame, header, footer) = frames.value(FrameKey(depth: here.depth, section: section)) {
             let frame = self.frame(at: here, section: section)
             return (frame, sharedHTML(frame, with: "header"), sharedHTML(frame, with: "footer"))
         }
@@ -190,7 +173,7 @@ extension SiteRenderer {
 
     /// The trail rendered with `breadcrumb.mustache`.
     func breadcrumbHTML(_ trail: [Link]) -> String {
-        trails.html(Self.trailKey(trail)) { renderedForOwnLine(BreadcrumbTrail(breadcrumbs: trail), with: "breadcrumb") }
+        trails.value(Self.trailKey(trail)) { renderedForOwnLine(BreadcrumbTrail(breadcrumbs: trail), with: "breadcrumb") }
     }
 
     /// The trail's fields as UTF-8, each closed by a byte no UTF-8 text has. Hashing the
