@@ -22,8 +22,7 @@ public struct RegionResolver: Sendable {
     }
 
     public func resolve(title: String, source: String?, lead: String, body: String) -> RegionResolution? {
-        let texts = [title, source ?? "", lead, body].map(HanFolding.simplified)
-        let raw = texts.map(scanner.mentions(in:))
+        let raw = [title, source ?? "", lead, body].map { scanner.mentions(in: Self.foldedScalars($0)) }
         // Context for telling same-named divisions apart: everything named unambiguously.
         var context = Set<RegionCode>()
         for mentions in raw { for m in mentions where m.count == 1 { context.formUnion(gazetteer.chain(to: m[0]).map(\.code)) } }
@@ -43,6 +42,16 @@ public struct RegionResolver: Sendable {
 }
 
 private extension RegionResolver {
+    /// The text's characters, Traditional folded to Simplified, in one pass: checked for
+    /// Traditional characters, made into a folded string and that into scalars, a page's
+    /// text took half of finding its places.
+    static func foldedScalars(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(HanFolding.simplified(scalar)) }
+        return scalars
+    }
+
     /// One candidate: itself. Several (鼓楼区 in four cities): the one whose province or
     /// city the article also names; failing that, a province over a same-named city
     /// (吉林); failing that, none, rather than a guess.
@@ -149,8 +158,7 @@ struct PlaceScanner: Sendable {
     /// A two-character name (one character and its suffix: 范县, 沙县, 吉县) is taken only at
     /// the start of a word or right after another place name: inside running text it is
     /// usually the tail of a word (示范县 is "demonstration county", not 范县).
-    func mentions(in text: String) -> [[RegionCode]] {
-        let scalars = Array(text.unicodeScalars)
+    func mentions(in scalars: [Unicode.Scalar]) -> [[RegionCode]] {
         var found: [[RegionCode]] = []
         var i = 0
         var lastMatchEnd = -1
