@@ -66,9 +66,14 @@ struct ByteSearchTests {
 
     @Test("a length bound is checked without counting the whole line, by characters", arguments: [
         "", "一", "民族团结进步", "🇨🇳🇨🇳🇨🇳", "e\u{301}e\u{301}e\u{301}", "👨‍👩‍👧‍👦ab", String(repeating: "团", count: 200),
+        // Chinese text with a scalar that joins its neighbour, early or late: a combining
+        // mark, an ideographic tone mark, a variation selector, a joiner, CR LF, a prepended
+        // mark, Hangul jamo, a halfwidth voiced mark.
+        "民族e\u{301}团结", "团\u{302A}结进步", "团\u{FE00}结", "团\u{200D}结", "民族\r\n团结", "\u{0600}1团结",
+        "\u{1100}\u{1161}\u{11A8}团", "ｶ\u{FF9E}团结", "民族团结进步示范e\u{301}", "“民族团结”，……——（一）ＡＢ１２　。",
     ])
     func bound(text: String) {
-        for n in 0...8 { #expect(text.hasAtMost(n) == (text.count <= n), "\(text) \(n)") }
+        for n in 0...12 { #expect(text.hasAtMost(n) == (text.count <= n), "\(text) \(n)") }
         #expect(text.hasAtMost(200) == (text.count <= 200))
         #expect(text.hasAtMost(199) == (text.count <= 199))
     }
