@@ -10,7 +10,7 @@ public enum CampaignFinder {
         var found: [String] = []
         func add(_ name: String) {
             let name = HanFolding.simplified(name)
-            if CampaignPatterns.nameLength.contains(name.count), !found.contains(name) { found.append(name) }
+            if CampaignPatterns.nameLength.contains(name.characterCount), !found.contains(name) { found.append(name) }
         }
         quotedTerms(in: title).forEach(add)
         plusModels(in: title).forEach(add)
@@ -33,7 +33,7 @@ public enum CampaignFinder {
         let campaignKeys = Set(campaigns.map(variantKey))
         func add(_ name: String) {
             let name = HanFolding.simplified(name)
-            if CampaignPatterns.mentionLength.contains(name.count), !campaignKeys.contains(variantKey(name)),
+            if CampaignPatterns.mentionLength.contains(name.characterCount), !campaignKeys.contains(variantKey(name)),
                !found.contains(name) {
                 found.append(name)
             }
@@ -61,33 +61,46 @@ extension CampaignFinder {
     /// Terms between quotation marks, trimmed; terms with clause punctuation inside are
     /// slogans (“中华民族一家亲，同心共筑中国梦”), not names.
     static func quotedTerms(in text: String) -> [String] {
-        // Over the scalars, not the characters: every quotation mark is one scalar, and
-        // walking grapheme by grapheme was a quarter of the time an import takes.
-        var terms: [String] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let after = scalars.index(after: index)
-            guard let pair = quoteScalars.first(where: { $0.open == scalar }),
-                  let close = scalars[after...].firstIndex(of: pair.close)
-            else {
-                index = after
-                continue
+        // On the UTF-8 bytes: every quotation mark is one scalar, whose bytes match only
+        // where it stands. Walking the scalars, looking each up among the marks, was a third
+        // of finding a page's mentions (and walking graphemes, before, a quarter of the
+        // time an import took).
+        let spans = text.withUTF8Bytes { bytes -> [Range<Int>] in
+            var spans: [Range<Int>] = []
+            // Where each pair's opening mark next occurs, at or after `i`.
+            var i = 0
+            func find(_ mark: [UInt8], from start: Int) -> Int? { mark.withUnsafeBufferPointer { bytes.firstIndex(of: $0, from: start) } }
+            var opens = quoteBytes.map { find($0.open, from: 0) }
+            while true {
+                var next: (at: Int, pair: Int)?
+                for k in opens.indices {
+                    if let at = opens[k], at < i { opens[k] = find(quoteBytes[k].open, from: i) }
+                    if let at = opens[k], at < next?.at ?? .max { next = (at, k) }
+                }
+                guard let (at, k) = next else { return spans }
+                let after = at + quoteBytes[k].open.count
+                if let close = find(quoteBytes[k].close, from: after) {
+                    spans.append(after..<close)
+                    i = close + quoteBytes[k].close.count
+                } else {
+                    i = after
+                }
             }
-            let term = text[after..<close].trimmedPageText
-            if CampaignPatterns.nameLength.contains(term.count),
-               !term.unicodeScalars.contains(where: { clausePunctuation.contains($0) }) {
-                terms.append(term)
-            }
-            index = scalars.index(after: close)
         }
-        return terms
+        return spans.compactMap { span in
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: span.lowerBound)
+            let term = text[start..<text.utf8.index(start, offsetBy: span.count)].trimmedPageText
+            guard CampaignPatterns.nameLength.contains(term.characterCount),
+                  !term.unicodeScalars.contains(where: { clausePunctuation.contains($0) }) else { return nil }
+            return term
+        }
     }
 
-    private static let quoteScalars: [(open: Unicode.Scalar, close: Unicode.Scalar)] = CampaignPatterns.quotePairs.map {
-        ($0.open.unicodeScalars.first!, $0.close.unicodeScalars.first!)
+    /// Each pair of quotation marks as UTF-8.
+    private static let quoteBytes: [(open: [UInt8], close: [UInt8])] = CampaignPatterns.quotePairs.map {
+        (Array(String($0.open).utf8), Array(String($0.close).utf8))
     }
+
     private static let clausePunctuation = Set("，,。、；;：:！!？?".unicodeScalars)
 
     /// Unquoted `X+` models in a headline: 党建+.

@@ -73,6 +73,17 @@ extension StringProtocol {
         firstByteRange(of: needle) != nil
     }
 
+    /// `count`, by scalar when every scalar is a character of its own (`standsAlone`, as
+    /// in `hasAtMost`): the length of every quoted term of every page is checked.
+    var characterCount: Int {
+        var scalars = 0
+        for scalar in unicodeScalars {
+            guard standsAlone(scalar) else { return count }
+            scalars += 1
+        }
+        return scalars
+    }
+
     /// `count <= n`, without counting past `n` characters: a line's length is checked
     /// against a small limit for every line of every page, most of them paragraphs.
     ///

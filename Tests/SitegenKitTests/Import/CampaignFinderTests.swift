@@ -47,4 +47,21 @@ struct CampaignFinderTests {
         let mentions = CampaignFinder.mentions(in: ["在“七一”“十一”等节点，“一把手”带头，“两委”干部参加“三抓三促”行动。"], excluding: [])
         #expect(mentions == ["三抓三促"])
     }
+
+    @Test("quoted terms: the first mark of any pair opens, its own pair's next mark closes, and a mark left open is passed over", arguments: [
+        ("实施“党建聚力引领”行动和「五结合五防止」工作", ["党建聚力引领", "五结合五防止"]),
+        ("“七一”“十一”", ["七一", "十一"]),
+        // An opening mark with no closing one is passed over; a later pair still counts.
+        ("“没有结尾的引号和『四聚焦』", ["四聚焦"]),
+        // Marks of another pair inside a term are part of it; the term ends at its own pair's mark.
+        ("“开展『八进』活动”后", ["开展『八进』活动"]),
+        ("\"3+N\"模式和\"党建+\"", ["3+N", "党建+"]),
+        ("“ 百场万人 ”", ["百场万人"]),
+        // A slogan, a term too long or too short: none.
+        ("“中华民族一家亲，同心共筑中国梦”“一”", []),
+        ("", []), ("”「」“", []), ("末尾“", []),
+    ])
+    func quoted(text: String, expected: [String]) {
+        #expect(CampaignFinder.quotedTerms(in: text) == expected)
+    }
 }

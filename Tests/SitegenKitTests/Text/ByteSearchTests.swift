@@ -64,7 +64,7 @@ struct ByteSearchTests {
         #expect(SiteRenderer.replacing("\u{E000}", with: "../", in: text) == expected)
     }
 
-    @Test("a length bound is checked without counting the whole line, by characters", arguments: [
+    @Test("a length and a length bound are counted in characters, by scalar where each is one", arguments: [
         "", "一", "民族团结进步", "🇨🇳🇨🇳🇨🇳", "e\u{301}e\u{301}e\u{301}", "👨‍👩‍👧‍👦ab", String(repeating: "团", count: 200),
         // Chinese text with a scalar that joins its neighbour, early or late: a combining
         // mark, an ideographic tone mark, a variation selector, a joiner, CR LF, a prepended
@@ -73,6 +73,7 @@ struct ByteSearchTests {
         "\u{1100}\u{1161}\u{11A8}团", "ｶ\u{FF9E}团结", "民族团结进步示范e\u{301}", "“民族团结”，……——（一）ＡＢ１２　。",
     ])
     func bound(text: String) {
+        #expect(text.characterCount == text.count)
         for n in 0...12 { #expect(text.hasAtMost(n) == (text.count <= n), "\(text) \(n)") }
         #expect(text.hasAtMost(200) == (text.count <= 200))
         #expect(text.hasAtMost(199) == (text.count <= 199))
