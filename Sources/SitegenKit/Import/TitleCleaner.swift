@@ -18,10 +18,12 @@ enum TitleCleaner {
         }
 
         // A programme or column name before 丨: short, and the rest is the real headline.
-        if let separator = text.firstIndex(where: { ChromePatterns.columnSeparators.contains($0) }) {
-            let prefix = text[..<separator]
+        // (Looked for among the first eleven characters only, where a first separator can
+        // leave a name of ten or fewer: the body's first paragraph is checked too, and
+        // walking all of it was a twentieth of importing a page.)
+        if let separator = text.prefix(11).firstIndex(where: { ChromePatterns.columnSeparators.contains($0) }) {
             let rest = text[text.index(after: separator)...].trimmedPageText
-            if prefix.count <= 10, rest.count >= 6 { text = Substring(rest) }
+            if !rest.hasAtMost(5) { text = Substring(rest) }
         }
 
         var changed = true
