@@ -110,47 +110,57 @@ private extension RegionResolver {
 
 /// Finds the names of divisions in text: longest match first, left to right, so
 /// 张家川回族自治县 is one name, not 张家川 and more.
+///
+/// Looked up at every character of every page, so the aliases are laid out flat: their
+/// scalars one after another, and for each first character (through a table of the Basic
+/// Multilingual Plane, where every division's name starts, rather than a hashed
+/// dictionary, whose hashing was most of this scan) the range of its aliases, longest
+/// first. Held as an array of aliases each with its own arrays, every character with a
+/// name starting on it retained and released each of them, a quarter of the scan.
 struct PlaceScanner: Sendable {
-    typealias Candidates = [(alias: [Unicode.Scalar], codes: [RegionCode])]
-    /// By first character: the aliases starting with it, longest first, as scalars. Looked
-    /// up for every character of every page: through a table of the Basic Multilingual
-    /// Plane (where every division's name starts) rather than a hashed dictionary, whose
-    /// hashing was most of this scan.
-    private let candidates: [Candidates]
-    /// For each BMP scalar value, its index in `candidates`, or -1.
-    private let slot: [Int32]
-    /// Names that start beyond the BMP: none in today's table, but a name may.
-    private let beyondBMP: [Unicode.Scalar: Candidates]
+    /// Where an alias's scalars are in `pool`, and its divisions' place in `codes`.
+    private struct Alias: Sendable {
+        let start: Int32
+        let count: Int32
+        let codes: Int32
+    }
 
-    init(aliases: [String: [RegionCode]]) {
-        var byFirst: [Unicode.Scalar: Candidates] = [:]
-        for (alias, codes) in aliases {
+    private let pool: [Unicode.Scalar]
+    private let aliases: [Alias]
+    private let codes: [[RegionCode]]
+    /// For each BMP scalar value, the range of `aliases` that start with it: its lower
+    /// bound in the high 32 bits, its upper bound in the low.
+    private let groups: [UInt64]
+    /// Names that start beyond the BMP: none in today's table, but a name may.
+    private let beyondBMP: [Unicode.Scalar: Range<Int>]
+
+    init(aliases table: [String: [RegionCode]]) {
+        var byFirst: [Unicode.Scalar: [(alias: [Unicode.Scalar], codes: [RegionCode])]] = [:]
+        for (alias, codes) in table {
             let scalars = Array(alias.unicodeScalars)
             guard let first = scalars.first, scalars.count >= 2 else { continue }
             byFirst[first, default: []].append((scalars, codes))
         }
-        var candidates: [Candidates] = []
-        var slot = [Int32](repeating: -1, count: 0x10000)
-        var beyondBMP: [Unicode.Scalar: Candidates] = [:]
+        var pool: [Unicode.Scalar] = []
+        var aliases: [Alias] = []
+        var codes: [[RegionCode]] = []
+        var groups = [UInt64](repeating: 0, count: 0x10000)
+        var beyondBMP: [Unicode.Scalar: Range<Int>] = [:]
         for (first, list) in byFirst.sorted(by: { $0.key.value < $1.key.value }) {
             let longestFirst = list.sorted { $0.alias.count != $1.alias.count ? $0.alias.count > $1.alias.count : $0.alias.lexicographicallyPrecedes($1.alias, by: { $0.value < $1.value }) }
+            let lower = aliases.count
+            for (alias, divisions) in longestFirst {
+                aliases.append(Alias(start: Int32(pool.count), count: Int32(alias.count), codes: Int32(codes.count)))
+                pool += alias
+                codes.append(divisions)
+            }
             if first.value < 0x10000 {
-                slot[Int(first.value)] = Int32(candidates.count)
-                candidates.append(longestFirst)
+                groups[Int(first.value)] = UInt64(lower) << 32 | UInt64(aliases.count)
             } else {
-                beyondBMP[first] = longestFirst
+                beyondBMP[first] = lower..<aliases.count
             }
         }
-        self.candidates = candidates
-        self.slot = slot
-        self.beyondBMP = beyondBMP
-    }
-
-    @inline(__always)
-    private func candidates(startingWith scalar: Unicode.Scalar) -> Candidates? {
-        guard scalar.value < 0x10000 else { return beyondBMP[scalar] }
-        let index = slot[Int(scalar.value)]
-        return index < 0 ? nil : candidates[Int(index)]
+        (self.pool, self.aliases, self.codes, self.groups, self.beyondBMP) = (pool, aliases, codes, groups, beyondBMP)
     }
 
     /// Each name found, as the divisions it can mean, in order.
@@ -158,28 +168,44 @@ struct PlaceScanner: Sendable {
     /// A two-character name (one character and its suffix: 范县, 沙县, 吉县) is taken only at
     /// the start of a word or right after another place name: inside running text it is
     /// usually the tail of a word (示范县 is "demonstration county", not 范县).
-    func mentions(in scalars: [Unicode.Scalar]) -> [[RegionCode]] {
+    func mentions(in text: [Unicode.Scalar]) -> [[RegionCode]] {
         var found: [[RegionCode]] = []
-        var i = 0
-        var lastMatchEnd = -1
-        scanning: while i < scalars.count {
-            if let candidates = candidates(startingWith: scalars[i]) {
-                let atBoundary = i == 0 || i == lastMatchEnd || !Character(scalars[i - 1]).isHan
-                for (alias, codes) in candidates where i + alias.count <= scalars.count && (alias.count > 2 || atBoundary) {
-                    var matches = true
-                    for k in 1..<alias.count where scalars[i + k] != alias[k] {
-                        matches = false
-                        break
-                    }
-                    if matches {
-                        found.append(codes)
-                        i += alias.count
-                        lastMatchEnd = i
-                        continue scanning
+        pool.withUnsafeBufferPointer { pool in
+            aliases.withUnsafeBufferPointer { aliases in
+                groups.withUnsafeBufferPointer { groups in
+                    text.withUnsafeBufferPointer { text in
+                        var i = 0
+                        var lastMatchEnd = -1
+                        scanning: while i < text.count {
+                            let scalar = text[i]
+                            let group: Range<Int>
+                            if scalar.value < 0x10000 {
+                                let packed = groups[Int(scalar.value)]
+                                group = Int(packed >> 32)..<Int(packed & 0xFFFF_FFFF)
+                            } else {
+                                group = beyondBMP[scalar] ?? 0..<0
+                            }
+                            if !group.isEmpty {
+                                let atBoundary = i == 0 || i == lastMatchEnd || !SearchText.isHan(text[i - 1])
+                                for a in group {
+                                    let alias = aliases[a]
+                                    let count = Int(alias.count)
+                                    guard i + count <= text.count, count > 2 || atBoundary else { continue }
+                                    var k = 1
+                                    while k < count, text[i + k] == pool[Int(alias.start) + k] { k += 1 }
+                                    if k == count {
+                                        found.append(codes[Int(alias.codes)])
+                                        i += count
+                                        lastMatchEnd = i
+                                        continue scanning
+                                    }
+                                }
+                            }
+                            i += 1
+                        }
                     }
                 }
             }
-            i += 1
         }
         return found
     }
