@@ -1,17 +1,22 @@
 import Foundation
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Where `needle` first occurs at or after `start`: `memchr` finds each place its first
+    /// Where `needle` first occurs at or after `start`: `memchr` finds each place its last
     /// byte is, `memcmp` compares the rest. The one search every byte-level find and
-    /// replace of the build goes through.
+    /// replace of the build goes through. By the last byte rather than the first: in
+    /// Chinese text a character's first byte is one of a handful (0xE4–0xE9 for nearly
+    /// every ideograph), so a needle's first byte turned up every few bytes, each a
+    /// comparison; its last byte is one of 64.
     func firstIndex(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard let base = baseAddress, let first = needle.first, start >= 0 else { return nil }
-        var i = start
-        while i + needle.count <= count {
-            guard let hit = memchr(base + i, Int32(first), count - needle.count + 1 - i) else { return nil }
-            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + i + 1, needle.baseAddress! + 1, needle.count - 1) == 0 { return i }
-            i += 1
+        guard let base = baseAddress, let last = needle.last, start >= 0 else { return nil }
+        let before = needle.count - 1
+        // Where the needle's last byte would be.
+        var end = start + before
+        while end < count {
+            guard let hit = memchr(base + end, Int32(last), count - end) else { return nil }
+            end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + end - before, needle.baseAddress!, before) == 0 { return end - before }
+            end += 1
         }
         return nil
     }
