@@ -67,9 +67,11 @@ extension CampaignFinder {
         // time an import took).
         let spans = text.withUTF8Bytes { bytes -> [Range<Int>] in
             var spans: [Range<Int>] = []
-            // Where each pair's opening mark next occurs, at or after `i`.
+            func find(_ mark: [UInt8], from start: Int) -> Int? {
+                mark.withUnsafeBufferPointer { bytes.firstIndex(of: $0, from: start) }
+            }
             var i = 0
-            func find(_ mark: [UInt8], from start: Int) -> Int? { mark.withUnsafeBufferPointer { bytes.firstIndex(of: $0, from: start) } }
+            // Where each pair's opening mark next occurs, at or after `i`.
             var opens = quoteBytes.map { find($0.open, from: 0) }
             while true {
                 var next: (at: Int, pair: Int)?

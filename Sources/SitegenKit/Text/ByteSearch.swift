@@ -110,7 +110,6 @@ extension StringProtocol {
         }
         return true
     }
-
 }
 
 /// Scalars that are a character of their own and never join the next: printable ASCII,
