@@ -125,9 +125,11 @@ private extension ArticleExtractor {
     }
 
     static func isTitleLike(_ text: String) -> Bool {
+        // The length first: counting the Han characters walks the whole line.
+        guard text.hasAtMost(120) else { return false }
         let hanCount = text.reduce(0) { $0 + ($1.isHan ? 1 : 0) }
         // Menus, credits, previous/next links and footers are never headlines.
-        guard hanCount >= 5, text.hasAtMost(120), LineKind.classify(text) == .content,
+        guard hanCount >= 5, LineKind.classify(text) == .content,
               !ChromePatterns.sourceLabels.contains(where: text.containsBytes),
               DateScanner.firstDate(in: text) == nil
         else { return false }
