@@ -43,7 +43,8 @@ struct ByteSearchTests {
     @Test("the byte search finds what a plain scan finds, from every start", arguments: [
         ("aab", "ab"), ("ab", "ab"), ("a", "ab"), ("", "a"), ("abcabc", "c"), ("xxxx", "xx"), ("<h2>a</h2><h2>", "<h2>"),
         ("民族团结\u{E000}articles/", "\u{E000}"), ("ab", ""), ("宣传宣传周宣传月活动月宣传月", "宣传月"), ("ababab", "bab"),
-        ("cccab", "cab"), ("bbbb", "abbb"), ("月月月", "宣传月"),
+        ("cccab", "cab"), ("bbbb", "abbb"), ("月月月", "宣传月"), ("a\u{E000}b民族a\u{E000}c", "\u{E000}c"),
+        ("café café!", "é!"), ("民\u{E000}\u{E000}族", "\u{E000}族"),
     ])
     func bufferSearch(text: String, needle: String) {
         let (bytes, pattern) = (Array(text.utf8), Array(needle.utf8))
