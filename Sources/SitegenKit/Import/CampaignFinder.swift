@@ -90,8 +90,7 @@ extension CampaignFinder {
             }
         }
         return spans.compactMap { span in
-            let start = text.utf8.index(text.utf8.startIndex, offsetBy: span.lowerBound)
-            let term = text[start..<text.utf8.index(start, offsetBy: span.count)].trimmedPageText
+            let term = text[text.utf8Range(span.lowerBound, count: span.count)].trimmedPageText
             guard CampaignPatterns.nameLength.contains(term.characterCount),
                   !term.unicodeScalars.contains(where: { clausePunctuation.contains($0) }) else { return nil }
             return term

@@ -117,12 +117,6 @@ private extension DateScanner {
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 
-    /// A CJK Unified Ideograph (the Han characters of running text).
-    var isHan: Bool {
-        guard let scalar = unicodeScalars.first else { return false }
-        switch scalar.value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF: return true
-        default: return false
-        }
-    }
+    /// A CJK Unified Ideograph (the Han characters of running text), by its first scalar.
+    var isHan: Bool { unicodeScalars.first.map(SearchText.isHan) ?? false }
 }

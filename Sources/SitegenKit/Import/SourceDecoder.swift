@@ -83,8 +83,7 @@ public enum SourceDecoder {
             if start < bytes.count { ends.append((start, bytes.count)) }
             return ends
         }
-        let utf8 = text.utf8
-        return ends.map { text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)] }
+        return ends.map { text[text.utf8Range($0.start, count: $0.end - $0.start)] }
     }
 }
 

@@ -55,7 +55,9 @@ extension StringProtocol {
             .map { utf8Range($0, count: needle.utf8.count) }
     }
 
-    private func utf8Range(_ offset: Int, count: Int) -> Range<Index> {
+    /// The range of `count` UTF-8 bytes from `offset`, as the string's indices (at no cost
+    /// in a native string). Byte offsets found on the bytes must fall between scalars.
+    func utf8Range(_ offset: Int, count: Int) -> Range<Index> {
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: count)
     }
