@@ -75,13 +75,9 @@ final class CmarkDocument {
         Self.take(cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0))
     }
 
-    /// HTML in cmark's safe mode: raw HTML becomes a comment, `javascript:` and other
-    /// unsafe link targets become empty.
-    func html() -> String {
-        Self.take(cmark_render_html(root, CMARK_OPT_DEFAULT))
-    }
-
-    /// The same HTML as bytes, to be changed before it is made a string (checked once).
+    /// HTML in cmark's safe mode, as bytes: raw HTML becomes a comment, `javascript:` and
+    /// other unsafe link targets become empty. (cmark writes valid UTF-8 for the valid
+    /// UTF-8 it is given, as a string's is.)
     func htmlBytes() -> [UInt8] {
         guard let pointer = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return [] }
         defer { free(pointer) }

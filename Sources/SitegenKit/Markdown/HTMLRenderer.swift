@@ -7,8 +7,21 @@ public struct RenderedBody: Sendable, Equatable {
         public var id: String
     }
 
-    public var html: String
+    /// The HTML's UTF-8 bytes, as cmark wrote them: a page places them as they are
+    /// (`SiteRenderer.render`), without checking them again as a string's.
+    public var htmlBytes: [UInt8]
     public var headings: [Heading]
+
+    public init(html: String, headings: [Heading]) {
+        self.init(htmlBytes: Array(html.utf8), headings: headings)
+    }
+
+    init(htmlBytes: [UInt8], headings: [Heading]) {
+        self.htmlBytes = htmlBytes
+        self.headings = headings
+    }
+
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
 }
 
 /// Renders an article's CommonMark body with cmark, in safe mode.
@@ -26,13 +39,13 @@ public enum HTMLRenderer {
         let headings = document.headings().enumerated().map {
             RenderedBody.Heading(level: $0.element.level, text: $0.element.text, id: "s\($0.offset + 1)")
         }
-        return RenderedBody(html: headings.isEmpty ? document.html() : anchored(document.htmlBytes(), headings), headings: headings)
+        return RenderedBody(htmlBytes: headings.isEmpty ? document.htmlBytes() : anchored(document.htmlBytes(), headings), headings: headings)
     }
 
     /// Gives the top-level headings their ids. cmark writes a heading's opening tag as a
     /// bare `<h2>`, and in safe mode nothing else in the output can be one (text is
     /// escaped, raw HTML omitted), so the n-th bare tag is the n-th heading.
-    private static func anchored(_ bytes: [UInt8], _ headings: [RenderedBody.Heading]) -> String {
+    private static func anchored(_ bytes: [UInt8], _ headings: [RenderedBody.Heading]) -> [UInt8] {
         // On the UTF-8 bytes: the tags are ASCII, and Foundation's `range(of:)` compares
         // Unicode-aware, character by character, which made this a tenth of page rendering.
         var out: [UInt8] = []
@@ -48,6 +61,6 @@ public enum HTMLRenderer {
             }
             out += bytes[start...]
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -42,7 +42,8 @@ extension SiteRenderer {
                     ?? Link(title: name, url: nil)
             },
             toc: body.headings.map { TableOfContentsEntry(id: $0.id, text: $0.text) },
-            body: body.html,
+            // Where the templates only place the body whole, it goes in as bytes (`render`).
+            body: templates.placesBodyWhole ? Self.bodyMarker : body.html,
             related: index.related[i].map { renderedCard($0, at: here) },
             older: neighbour(older), newer: neighbour(newer))
     }

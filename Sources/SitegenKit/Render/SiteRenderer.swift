@@ -69,16 +69,42 @@ public struct SiteRenderer: Sendable {
 
     private func render(_ content: PageContent) throws -> [UInt8] {
         switch content {
-        case let .template(name, context): Array(try templates.render(context, with: name).utf8)
-        case let .text(text): Array(text.utf8)
+        case let .template(name, context, nil): return Array(try templates.render(context, with: name).utf8)
+        case let .template(name, context, body?):
+            // The template saw the marker wherever it places the body, and the body's bytes
+            // go there as they are: a string of them would be checked as UTF-8 again, a
+            // twentieth of the time of an article page.
+            let page = Array(try templates.render(context, with: name).utf8)
+            let marker = Array(Self.bodyMarker.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(page.count + body.count)
+            page.withUnsafeBufferPointer { page in
+                marker.withUnsafeBufferPointer { marker in
+                    var from = 0
+                    while let at = page.firstIndex(of: marker, from: from) {
+                        out += page[from..<at]
+                        out += body
+                        from = at + marker.count
+                    }
+                    out += page[from...]
+                }
+            }
+            return out
+        case let .text(text): return Array(text.utf8)
         }
     }
+
+    /// What an article page's context gives the template for its body when the templates
+    /// only ever place it whole (`TemplateLibrary.placesBodyWhole`); `render` puts the
+    /// body's HTML wherever it is. No article's text can hold it: it is drawn at random
+    /// when the process starts.
+    static let bodyMarker = "\u{1}body-\(UInt64.random(in: 0...UInt64.max))-\(UInt64.random(in: 0...UInt64.max))\u{1}"
 
     /// The fingerprint of `page` from its content, whatever body it was made with: an
     /// article's body and table of contents stand by its Markdown's hash.
     private func fingerprint(of content: PageContent, page: PlannedPage) -> UInt64 {
         switch content {
-        case let .template(name, context):
+        case let .template(name, context, _):
             let seed = templates.fingerprint(of: name)
             guard case let .article(i) = page.kind, var article = context as? ArticlePage else { return HashingEncoder.hash(context, seed: seed) }
             article.body = String(index.articles[i].body.hash, radix: 16)
@@ -89,7 +115,9 @@ public struct SiteRenderer: Sendable {
     }
 
     enum PageContent {
-        case template(String, any Encodable & Sendable)
+        /// The template and its context; for an article, the body's HTML, which goes where
+        /// the context says `bodyMarker`.
+        case template(String, any Encodable & Sendable, body: [UInt8]? = nil)
         /// A page with no template (robots.txt).
         case text(String)
     }
@@ -99,7 +127,9 @@ public struct SiteRenderer: Sendable {
         let here = page.path
         switch page.kind {
         case .home: return .template("home", homePage(here))
-        case let .article(i): return .template("article", articlePage(i, here, body: body(i)))
+        case let .article(i):
+            let rendered = body(i)
+            return .template("article", articlePage(i, here, body: rendered), body: templates.placesBodyWhole ? rendered.htmlBytes : nil)
         case .regionIndex: return .template("regions", regionIndexPage(here))
         case let .region(code, n): return .template("region", regionPage(code, n, here))
         case .campaignIndex: return .template("campaigns", campaignIndexPage(here))

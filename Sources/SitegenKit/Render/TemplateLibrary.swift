@@ -12,6 +12,13 @@ public struct TemplateLibrary: Sendable {
     let library: MustacheLibrary
     /// The templates' texts and the folder's other files.
     let sources: Sources
+    /// Whether every tag of the templates that names `body` places it whole, as it is:
+    /// `{{{body}}}` or `{{& body}}`, with Mustache's own delimiters (the project's
+    /// templates do). Then an article page's body can go into the rendered page as bytes
+    /// (`SiteRenderer.bodyMarker`); a tag that escapes it, tests it or transforms it needs
+    /// the text itself. (Any other tag that has the word, a comment or a partial's name,
+    /// counts against it too.)
+    let placesBodyWhole: Bool
     /// Folder the templates came from, for messages.
     public var directory: String { sources.directory }
     /// Non-template files in the folder (the stylesheet, scripts), relative to it.
@@ -36,6 +43,19 @@ public struct TemplateLibrary: Sendable {
         }
         library = MustacheLibrary(templates: templates)
         self.sources = sources
+        placesBodyWhole = sources.texts.values.allSatisfy(Self.placesBodyWhole)
+    }
+
+    static func placesBodyWhole(_ text: String) -> Bool {
+        // Delimiters set otherwise make tags this does not read.
+        guard !text.contains("{{=") else { return false }
+        let tag = try! Regex(#"\{\{\{[^}]*\}\}\}|\{\{[^}]*\}\}"#)
+        let namesBody = try! Regex(#"(^|[^A-Za-z0-9_])body([^A-Za-z0-9_]|$)"#)
+        let whole = try! Regex(#"\{\{\{\s*body\s*\}\}\}|\{\{&\s*body\s*\}\}"#)
+        return text.matches(of: tag).allSatisfy { match in
+            let tag = text[match.range]
+            return tag.firstMatch(of: namesBody) == nil || tag.wholeMatch(of: whole) != nil
+        }
     }
 
     /// The templates folder as text: what a build compares with the last one's before it

@@ -198,7 +198,7 @@ struct PageContextTests {
         // Every page of the seeds shows its own trail.
         var shown = 0
         for page in PagePlanner.plan(index) {
-            guard case let .template(_, context) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
+            guard case let .template(_, context, _) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
                   let layout = (context as? MustacheParent)?.child(named: "layout") as? Layout, !layout.breadcrumbs.isEmpty else { continue }
             let html = String(decoding: try renderer.render(page), as: UTF8.self)
             #expect(html.contains("<div class=\"page\">\n\(probe(layout.breadcrumbs))\n<main"), "\(page.path)")
@@ -215,7 +215,7 @@ struct PageContextTests {
         let (index, renderer) = try Self.seedsSite(templates: templates)
         var feeds = 0
         for page in PagePlanner.plan(index) {
-            guard case let .template("feed", context) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
+            guard case let .template("feed", context, _) = renderer.content(of: page, body: { _ in RenderedBody(html: "", headings: []) }),
                   let feed = context as? FeedContext else { continue }
             let entries = feed.entries.map { "<entry>\($0.title)|\($0.url)|\($0.updated)|\($0.categories.map { $0 + "," }.joined())</entry>\n" }
             let xml = String(decoding: try renderer.render(page), as: UTF8.self)
