@@ -18,6 +18,20 @@ struct IntermediateTests {
         #expect(parsed == article)
     }
 
+    @Test("a field is read as Yams's mapping[name] finds it: quoted or tagged as text, never a key of another tag; a repeated key is an error")
+    func fieldKeys() throws {
+        func parsed(_ frontMatter: String) -> Article? {
+            Intermediate.parse("---\n" + frontMatter + "\n---\n正文", file: "seeds/a.md").value
+        }
+        #expect(parsed("title: 一\ndate: 2023-07-04\ntitle: 二") == nil)
+        #expect(parsed("\"title\": 引号\ndate: 2023-07-04")?.title == "引号")
+        #expect(parsed("!!str title: 文本标签\ndate: 2023-07-04")?.title == "文本标签")
+        #expect(parsed("title: 标题\ndate: 2023-07-04\nsource: 甲\n!custom source: 乙")?.source == "甲")
+        #expect(parsed("!custom title: 其他标签\ndate: 2023-07-04") == nil, "no title")
+        #expect(parsed("title: 标题\n? [date]\n: 2023-07-04") == nil, "no date")
+        #expect(parsed("title: 标题\ndate: 2023-07-04\nregions: [甘肃省, 酒泉市]\nsource: 甲")?.regions == ["甘肃省", "酒泉市"])
+    }
+
     @Test("an authored body is kept as written from its first line of text, and renders as its normalised form does")
     func authoredBodyAsWritten() throws {
         let body = "__加粗__的开头\n* 一项\n* 两项\n\n\n\n## 小标题\n正文 *强调*\n"
