@@ -91,6 +91,33 @@ public enum PagePlanner {
         return kinds
     }
 
+    /// The pages that may differ when `added` (numbers) are new articles and every other
+    /// article is as the last build had it, in the same order, with the same campaigns
+    /// (names and slugs); `relatedChanged`, the articles whose related list is not the
+    /// last build's. Those of `kinds(showing:)` for the new articles; every page of each
+    /// list that has one, whose count and page numbers move (its region, and the regions
+    /// around it, with their chips; its campaigns, with the regions that run them; its
+    /// year); the pages of counts (home, the region and campaign indexes, the timeline);
+    /// and the articles whose related list changed (a new article in a list moves which
+    /// neighbours each one near it looks at). No other page shows anything that an added
+    /// article changes.
+    public static func kinds(added: Set<Int>, relatedChanged: Set<Int>, in index: SiteIndex) -> Set<PlannedPage.Kind> {
+        var kinds = kinds(showing: added, slugsChanged: true, in: index)
+        kinds.formUnion([.home, .regionIndex, .campaignIndex, .timeline])
+        kinds.formUnion(relatedChanged.map { .article($0) })
+        func has(_ list: some Sequence<Int>) -> Bool { list.contains(where: added.contains) }
+        for (code, node) in index.regions.nodes where has(node.all) {
+            kinds.formUnion((1...pageCount(node.all.count)).map { .region(code, page: $0) })
+        }
+        for (i, campaign) in index.campaigns.enumerated() where has(campaign.articles) || has(campaign.mentioned) {
+            kinds.formUnion((1...pageCount(campaign.articles.count + campaign.mentioned.count)).map { .campaign(i, page: $0) })
+        }
+        for year in index.timeline.years where year.months.contains(where: { has($0.articles) }) {
+            kinds.formUnion((1...pageCount(year.articleCount)).map { .year(year.year, page: $0) })
+        }
+        return kinds
+    }
+
     /// At least one page, so an empty list still has a page that says so.
     public static func pageCount(_ items: Int) -> Int {
         max(1, (items + pageSize - 1) / pageSize)

@@ -201,12 +201,7 @@ struct IncrementalBuildTests {
               [("a3", "slug: article-4", "slug: article-5"), ("a4", "slug: article-5", "slug: article-4")],
           ])
     func shownFieldsEdited(edits: [(String, String, String)]) throws {
-        let dir = try TemporaryDirectory("shown-fields")
-        let seeds = dir.file("seeds")
-        try Fixtures.writeLongLists(to: seeds)
-        var options = dir.buildOptions(seeds: seeds)
-        options.cache = dir.file(".cache")
-        _ = try Build.run(options, log: { _ in })
+        let (dir, seeds, options) = try Self.builtLongLists("shown-fields")
         func inodes() -> [String: UInt64] {
             Dictionary(uniqueKeysWithValues: dir.files(under: "public").map { ($0, FileStamp(path: dir.file($0).path)?.inode ?? 0) })
         }
@@ -229,7 +224,31 @@ struct IncrementalBuildTests {
             }
             #expect(!rewritten.contains("public/index.html") && !rewritten.contains("public/feed.xml"))
         }
-        let clean = try TemporaryDirectory("shown-fields-clean")
+        try Self.expectCleanBuild(dir, options)
+    }
+
+    /// An article for `articlesAdded`: its name, date, county and campaigns.
+    struct AddedArticle: Sendable, CustomStringConvertible {
+        var name, date, region: String
+        var campaigns: [String]
+        var description: String { "\(name) \(date) \(region) \(campaigns)" }
+    }
+
+    /// A project of the 45 articles of `Fixtures.writeLongLists` (three pages to each of
+    /// their lists), built once, with its cache beside it.
+    static func builtLongLists(_ label: String) throws -> (dir: TemporaryDirectory, seeds: URL, options: BuildOptions) {
+        let dir = try TemporaryDirectory(label)
+        let seeds = dir.file("seeds")
+        try Fixtures.writeLongLists(to: seeds)
+        var options = dir.buildOptions(seeds: seeds)
+        options.cache = dir.file(".cache")
+        _ = try Build.run(options, log: { _ in })
+        return (dir, seeds, options)
+    }
+
+    /// The site built in `dir` with `options` is byte for byte what a build from nothing gives.
+    static func expectCleanBuild(_ dir: TemporaryDirectory, _ options: BuildOptions) throws {
+        let clean = try TemporaryDirectory("clean")
         var cleanOptions = options
         (cleanOptions.output, cleanOptions.markdown, cleanOptions.cache) = (clean.file("public"), clean.file("markdown"), clean.file(".cache"))
         _ = try Build.run(cleanOptions, log: { _ in })
@@ -237,6 +256,77 @@ struct IncrementalBuildTests {
         for file in clean.files(under: "public") {
             #expect(dir.read(file) == clean.read(file), "\(file) differs from a clean build's")
         }
+    }
+
+    /// Writes an authored article `name.md` into `seeds`.
+    static func writeArticle(_ name: String, title: String, date: String, region: String, campaigns: [String], body: String, to seeds: URL) throws {
+        try """
+        ---
+        title: "\(title)"
+        date: \(date)
+        region: "\(region)"
+        campaigns: [\(campaigns.map { "\"\($0)\"" }.joined(separator: ", "))]
+        ---
+
+        \(body)
+        """.write(to: seeds.appendingPathComponent(name + ".md"), atomically: true, encoding: .utf8)
+    }
+
+    @Test("articles added, every other as it was: only the pages that can show them, or whose lists and counts they join, are looked at, and the site is a clean build's",
+          arguments: [
+              // The newest, in the county and campaign of the 45 (three pages each).
+              ([AddedArticle(name: "n1", date: "2025-06-01", region: "620121", campaigns: ["四聚焦"])], true),
+              // Among the 45, on the second page of their lists: the first page's count moves.
+              ([AddedArticle(name: "n2", date: "2024-04-03", region: "620121", campaigns: ["四聚焦"])], true),
+              // In a county of its own (new pages), and one among the 45, at once.
+              ([AddedArticle(name: "n3", date: "2024-09-09", region: "620102", campaigns: ["四聚焦"]),
+                AddedArticle(name: "n4", date: "2023-12-31", region: "620121", campaigns: []),], true),
+              // A campaign the 45 mention and none ran before: their mentions of it now link to it.
+              ([AddedArticle(name: "n5", date: "2025-06-01", region: "620121", campaigns: ["五个融入"])], false),
+              // Two added and one of the 45 deleted: its neighbours' links and lists change too.
+              ([AddedArticle(name: "n6", date: "2025-06-01", region: "620102", campaigns: []),
+                AddedArticle(name: "n7", date: "2025-06-02", region: "620102", campaigns: [])], false),
+          ])
+    func articlesAdded(added: [AddedArticle], narrowed: Bool) throws {
+        let (dir, seeds, options) = try Self.builtLongLists("added")
+        for article in added {
+            try Self.writeArticle(article.name, title: "城关区\(article.name)民族团结进步宣讲活动", date: article.date, region: article.region,
+                                  campaigns: article.campaigns, body: "宣讲活动，新词\(article.name)首次出现。", to: seeds)
+            if article.name == "n6" { try FileManager.default.removeItem(at: seeds.appendingPathComponent("a30.md")) }
+        }
+        let report = try Build.run(options, log: { _ in })
+        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added articles)") } == narrowed, "\(report.stages.map(\.name))")
+        try Self.expectCleanBuild(dir, options)
+    }
+
+    @Test("an article added moves another out of a list's window: a third article's related list changes without the new one, and its page is a clean build's")
+    func relatedMovedByAnAddedArticle() throws {
+        let dir = try TemporaryDirectory("related-moved")
+        let seeds = dir.file("seeds")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        func write(_ name: String, _ date: String, _ campaigns: [String]) throws {
+            try Self.writeArticle(name, title: "永登县\(name)民族团结进步创建动态", date: date, region: "620121", campaigns: campaigns,
+                                  body: "永登县\(name)开展宣讲。", to: seeds)
+        }
+        // Z's related list: Y first (it shares both campaigns, and is the twelfth older one
+        // in Z's lists, the last its window takes), then the four closest in time. An
+        // article added between them takes Y's place in the window: Y drops to the others'
+        // score and out of the list, for the fifth closest; the new one is further still.
+        try write("Z", "2024-06-30", ["四聚焦", "七个一"])
+        for day in 19...29 { try write("A\(day)", "2024-06-\(day)", ["四聚焦"]) }
+        try write("Y", "2024-06-01", ["四聚焦", "七个一"])
+        var options = dir.buildOptions(seeds: seeds)
+        options.cache = dir.file(".cache")
+        _ = try Build.run(options, log: { _ in })
+        let page = try #require(dir.files(under: "public/articles").first { dir.read($0)?.contains("<h1>永登县Z民族团结进步创建动态</h1>") == true })
+        let before = try #require(dir.read(page))
+        #expect(before.contains("永登县Y民族团结进步创建动态"))
+        try write("X", "2024-06-10", ["四聚焦"])
+        let report = try Build.run(options, log: { _ in })
+        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added articles)") }, "\(report.stages.map(\.name))")
+        let after = try #require(dir.read(page))
+        #expect(!after.contains("永登县Y民族团结进步创建动态") && !after.contains("永登县X民族团结进步创建动态"))
+        try Self.expectCleanBuild(dir, options)
     }
 
     @Test("the search index is patched, not rebuilt, when articles' texts and titles change: terms come and go, and the files are a clean build's",
