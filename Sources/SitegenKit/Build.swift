@@ -226,19 +226,20 @@ public enum Build {
         // (it was kept): only the pages that can show them can differ (`PagePlanner.kinds(showing:)`),
         // and the others are kept without a look. (A title corrected took 16,500 pages'
         // fingerprints, 0.3 s of a 0.46 s rebuild at 10,000.)
-        // Else, articles only added, the others as they were: only the pages that can show
-        // the new ones, or whose lists or counts they join, can differ (`PagePlanner.kinds(added:)`).
-        // (An article added took 16,500 pages' fingerprints, 0.5 s of CPU at 10,000.)
-        let (onlyShownChanged, onlyAdded) = { () -> (Set<PlannedPage.Kind>?, Bool) in
+        // Else, articles only added or deleted, the others as they were: only the pages that
+        // can show the new ones, or whose lists or counts they join or leave, can differ
+        // (`PagePlanner.kinds(added:)`). (An article added took 16,500 pages' fingerprints,
+        // 0.5 s of CPU at 10,000.)
+        let (onlyShownChanged, onlyAddedOrDeleted) = { () -> (Set<PlannedPage.Kind>?, Bool) in
             guard onlyBodiesChanged == nil else { return (nil, false) }
             if indexKept, let changes {
                 let slugsChanged = changes.contains { $0.before.slug != index.articles[$0.article].slug }
                 return (PagePlanner.kinds(showing: Set(changes.map(\.article)), slugsChanged: slugsChanged, in: index), false)
             }
             guard !indexKept, previous?.frame == frame, let state = previousSearch, let kept = keptIndex.value,
-                  let added = Self.articlesOnlyAdded(index, hashes: articleHashes, before: state.articleHashes, kept: kept)
+                  let came = Self.articlesOnlyAddedOrDeleted(index, hashes: articleHashes, before: state.articleHashes, gone: gone, kept: kept)
             else { return (nil, false) }
-            return (PagePlanner.kinds(added: added.added, relatedChanged: added.relatedChanged, in: index), true)
+            return (PagePlanner.kinds(added: came.added, deleted: came.deleted, relatedChanged: came.relatedChanged, in: index), true)
         }()
         // The pages to render, planned on the other core while the search index is made.
         // Not when only bodies changed: the index is the last build's, and so are the pages
@@ -282,7 +283,7 @@ public enum Build {
             let pageCount = plan?.count ?? previous?.pageCount ?? 0
             report.pages = pageCount
             let renderLabel = "Render and write \(pageCount) pages"
-                + (onlyBodiesChanged != nil ? " (only bodies changed)" : onlyAdded ? " (only pages showing the added articles)"
+                + (onlyBodiesChanged != nil ? " (only bodies changed)" : onlyAddedOrDeleted ? " (only pages showing the added or deleted articles)"
                     : onlyShownChanged != nil ? " (only pages showing the changed articles)" : "")
             report.output = try clock.stage(renderLabel) {
                 let base = SiteRenderer(index: index, config: options.config, templates: templates, searchManifest: searchManifest)
@@ -463,40 +464,68 @@ public enum Build {
         return changed
     }
 
-    /// The articles (by number) that are new since the last build, when every other one is
-    /// as it was (its content hash), in the same order, and the last build's index (`kept`,
-    /// checked by its key) had the same campaigns, with the same slugs; with the articles
-    /// whose related list is not the last build's (its numbers moved to the new ones). Nil
-    /// otherwise. `before`: the last build's content hashes, oldest first (the search
-    /// state's); `hashes`, this build's, newest first (the index's order).
-    static func articlesOnlyAdded(_ index: SiteIndex, hashes: [UInt64], before: [UInt64], kept: (key: UInt64, derived: SiteIndex.Derived))
-        -> (added: Set<Int>, relatedChanged: Set<Int>)? {
+    /// What came and went since the last build, when every other article is as it was
+    /// (its content hash), in the same order, and the last build's index (`kept`, checked
+    /// by its key) had the same campaigns, with the same slugs: the new articles (by
+    /// number); the pages of the lists and the neighbours in time of the articles deleted
+    /// (`PagePlanner.kinds(added:)`); the articles whose related list is not the last build's
+    /// (its numbers moved to the new ones). Nil otherwise. `before`: the last build's
+    /// content hashes, oldest first (the search state's); `hashes`, this build's, newest
+    /// first (the index's order); `gone`, the articles of the seeds deleted.
+    static func articlesOnlyAddedOrDeleted(_ index: SiteIndex, hashes: [UInt64], before: [UInt64], gone: [Article],
+                                           kept: (key: UInt64, derived: SiteIndex.Derived))
+        -> (added: Set<Int>, deleted: PagePlanner.Deleted, relatedChanged: Set<Int>)? {
         let count = index.articles.count
-        guard hashes.count == count, before.count < count else { return nil }
-        // The last build's articles in this one, oldest first: each where its hash comes next.
-        var numbers: [Int] = []
-        numbers.reserveCapacity(before.count)
+        guard hashes.count == count else { return nil }
+        // Each of the last build's articles (numbered newest first, as its index has them)
+        // as this build's, in the same order, or nil when it was deleted.
+        let oldCount = before.count
+        var oldPosition: [UInt64: Int] = [:]
+        for (document, hash) in before.enumerated() { oldPosition[hash] = oldCount - 1 - document }
+        guard oldPosition.count == oldCount else { return nil }
+        var renumbered = [Int?](repeating: nil, count: oldCount)
         var added = Set<Int>()
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            if numbers.count < before.count, hashes[i] == before[numbers.count] { numbers.append(i) } else { added.insert(i) }
+        var lastOld = -1
+        for i in 0..<count {
+            guard let j = oldPosition[hashes[i]] else { added.insert(i); continue }
+            guard j > lastOld else { return nil }
+            (renumbered[j], lastOld) = (i, j)
         }
-        guard numbers.count == before.count else { return nil }
-        // The last build's numbers (newest first) as this build's.
-        let renumbered = Array(numbers.reversed())
+        // The deleted articles, for the key of the index they were in.
+        let goneByHash = Dictionary(gone.map { ($0.contentHash, $0) }, uniquingKeysWith: { first, _ in first })
+        var oldArticles: [Article] = []
+        oldArticles.reserveCapacity(oldCount)
+        for (j, i) in renumbered.enumerated() {
+            guard let article = i.map({ index.articles[$0] }) ?? goneByHash[before[oldCount - 1 - j]] else { return nil }
+            oldArticles.append(article)
+        }
         let old = kept.derived
         func slugs(_ campaigns: [Campaign]) -> [String: Slug] {
             Dictionary(campaigns.map { ($0.name, $0.slug) }, uniquingKeysWith: { first, _ in first })
         }
-        guard kept.key == SiteIndex.Derived.key(of: renumbered.map { index.articles[$0] }), old.related.count == renumbered.count,
+        guard kept.key == SiteIndex.Derived.key(of: oldArticles), old.related.count == oldCount,
               old.campaigns.count == index.campaigns.count, slugs(old.campaigns) == slugs(index.campaigns)
         else { return nil }
         // (A number past the last build's articles, from a damaged file, counts as a change.)
+        func new(_ j: Int) -> Int { renumbered.indices.contains(j) ? renumbered[j] ?? -1 : -1 }
         var relatedChanged = Set<Int>()
-        for (j, list) in old.related.enumerated()
-        where list.map({ renumbered.indices.contains($0) ? renumbered[$0] : -1 }) != index.related[renumbered[j]] {
-            relatedChanged.insert(renumbered[j])
+        for (j, list) in old.related.enumerated() {
+            guard let i = renumbered[j], list.map(new) != index.related[i] else { continue }
+            relatedChanged.insert(i)
         }
-        return (added, relatedChanged)
+        // Where each deleted article was: its lists, by what names them, and the articles
+        // on either side of it in time.
+        let deletedNumbers = Set(renumbered.indices.filter { renumbered[$0] == nil })
+        var deleted = PagePlanner.Deleted()
+        func had(_ list: [Int]) -> Bool { list.contains(where: deletedNumbers.contains) }
+        deleted.regions = Set(old.regions.nodes.filter { had($0.value.all) }.keys)
+        deleted.campaigns = Set(old.campaigns.filter { had($0.articles) || had($0.mentioned) }.map(\.name))
+        deleted.years = Set(old.timeline.years.filter { $0.months.contains { had($0.articles) } }.map(\.year))
+        for j in deletedNumbers {
+            if let newer = renumbered[..<j].last(where: { $0 != nil }) { deleted.neighbours.insert(newer!) }
+            if let older = renumbered[(j + 1)...].first(where: { $0 != nil }) { deleted.neighbours.insert(older!) }
+        }
+        return (added, deleted, relatedChanged)
     }
 
     /// A hash of every field of every article, in order, from each article's hash.

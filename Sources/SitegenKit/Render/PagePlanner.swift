@@ -91,28 +91,42 @@ public enum PagePlanner {
         return kinds
     }
 
-    /// The pages that may differ when `added` (numbers) are new articles and every other
-    /// article is as the last build had it, in the same order, with the same campaigns
-    /// (names and slugs); `relatedChanged`, the articles whose related list is not the
-    /// last build's. Those of `kinds(showing:)` for the new articles; every page of each
-    /// list that has one, whose count and page numbers move (its region, and the regions
-    /// around it, with their chips; its campaigns, with the regions that run them; its
-    /// year); the pages of counts (home, the region and campaign indexes, the timeline);
-    /// and the articles whose related list changed (a new article in a list moves which
-    /// neighbours each one near it looks at). No other page shows anything that an added
-    /// article changes.
-    public static func kinds(added: Set<Int>, relatedChanged: Set<Int>, in index: SiteIndex) -> Set<PlannedPage.Kind> {
+    /// Where deleted articles were in the last build's index: the regions (by code),
+    /// campaigns (by name) and years whose lists had them, and the articles (this build's
+    /// numbers) on either side of them in time.
+    public struct Deleted: Sendable {
+        public var regions: Set<RegionCode> = []
+        public var campaigns: Set<String> = []
+        public var years: Set<Int> = []
+        public var neighbours: Set<Int> = []
+        public init() {}
+    }
+
+    /// The pages that may differ when `added` (numbers) are new articles, the `deleted` are
+    /// gone, and every other article is as the last build had it, in the same order, with
+    /// the same campaigns (names and slugs); `relatedChanged`, the articles whose related
+    /// list is not the last build's. Those of `kinds(showing:)` for the new articles; every
+    /// page of each list that one joins or leaves, whose count and page numbers move (its
+    /// region and the regions around it, with their chips; its campaigns, with the regions
+    /// that run them; its year), with the feeds of those lists; the neighbours in time of
+    /// the deleted; the pages of counts (home, the region and campaign indexes, the
+    /// timeline) and the site feed; and the articles whose related list changed (an
+    /// article joining or leaving a list moves which neighbours each one near it looks at).
+    /// No other page shows anything that an added or deleted article changes.
+    public static func kinds(added: Set<Int>, deleted: Deleted = Deleted(), relatedChanged: Set<Int>, in index: SiteIndex) -> Set<PlannedPage.Kind> {
         var kinds = kinds(showing: added, slugsChanged: true, in: index)
-        kinds.formUnion([.home, .regionIndex, .campaignIndex, .timeline])
-        kinds.formUnion(relatedChanged.map { .article($0) })
+        kinds.formUnion([.home, .regionIndex, .campaignIndex, .timeline, .siteFeed])
+        kinds.formUnion((relatedChanged.union(deleted.neighbours)).map { .article($0) })
         func has(_ list: some Sequence<Int>) -> Bool { list.contains(where: added.contains) }
-        for (code, node) in index.regions.nodes where has(node.all) {
+        for (code, node) in index.regions.nodes where has(node.all) || deleted.regions.contains(code) {
             kinds.formUnion((1...pageCount(node.all.count)).map { .region(code, page: $0) })
+            if deleted.regions.contains(code) { kinds.insert(.regionFeed(code)) }
         }
-        for (i, campaign) in index.campaigns.enumerated() where has(campaign.articles) || has(campaign.mentioned) {
+        for (i, campaign) in index.campaigns.enumerated() where has(campaign.articles) || has(campaign.mentioned) || deleted.campaigns.contains(campaign.name) {
             kinds.formUnion((1...pageCount(campaign.articles.count + campaign.mentioned.count)).map { .campaign(i, page: $0) })
+            if deleted.campaigns.contains(campaign.name) { kinds.insert(.campaignFeed(i)) }
         }
-        for year in index.timeline.years where year.months.contains(where: { has($0.articles) }) {
+        for year in index.timeline.years where year.months.contains(where: { has($0.articles) }) || deleted.years.contains(year.year) {
             kinds.formUnion((1...pageCount(year.articleCount)).map { .year(year.year, page: $0) })
         }
         return kinds

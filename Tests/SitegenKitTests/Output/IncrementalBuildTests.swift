@@ -272,7 +272,7 @@ struct IncrementalBuildTests {
         """.write(to: seeds.appendingPathComponent(name + ".md"), atomically: true, encoding: .utf8)
     }
 
-    @Test("articles added, every other as it was: only the pages that can show them, or whose lists and counts they join, are looked at, and the site is a clean build's",
+    @Test("articles added (one deleted beside), every other as it was: only the pages that can show them, or whose lists and counts they join, are looked at, and the site is a clean build's",
           arguments: [
               // The newest, in the county and campaign of the 45 (three pages each).
               ([AddedArticle(name: "n1", date: "2025-06-01", region: "620121", campaigns: ["四聚焦"])], true),
@@ -285,7 +285,7 @@ struct IncrementalBuildTests {
               ([AddedArticle(name: "n5", date: "2025-06-01", region: "620121", campaigns: ["五个融入"])], false),
               // Two added and one of the 45 deleted: its neighbours' links and lists change too.
               ([AddedArticle(name: "n6", date: "2025-06-01", region: "620102", campaigns: []),
-                AddedArticle(name: "n7", date: "2025-06-02", region: "620102", campaigns: [])], false),
+                AddedArticle(name: "n7", date: "2025-06-02", region: "620102", campaigns: [])], true),
           ])
     func articlesAdded(added: [AddedArticle], narrowed: Bool) throws {
         let (dir, seeds, options) = try Self.builtLongLists("added")
@@ -295,11 +295,25 @@ struct IncrementalBuildTests {
             if article.name == "n6" { try FileManager.default.removeItem(at: seeds.appendingPathComponent("a30.md")) }
         }
         let report = try Build.run(options, log: { _ in })
-        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added articles)") } == narrowed, "\(report.stages.map(\.name))")
+        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added or deleted articles)") } == narrowed, "\(report.stages.map(\.name))")
         try Self.expectCleanBuild(dir, options)
     }
 
-    @Test("an article added moves another out of a list's window: a third article's related list changes without the new one, and its page is a clean build's")
+    @Test("articles deleted, every other as it was: only the pages of the lists they leave and of their neighbours are looked at, and the site is a clean build's; a campaign gone with its only article is not narrowed",
+          arguments: [(["a30"], true), (["a0", "a44", "a12"], true), (["solo"], false)])
+    func articlesDeleted(deleted: [String], narrowed: Bool) throws {
+        let (dir, seeds, options) = try Self.builtLongLists("deleted")
+        // An article of its own county and campaign, besides the 45.
+        try Self.writeArticle("solo", title: "城关区独有模式宣讲", date: "2024-05-05", region: "620102", campaigns: ["独有模式"],
+                              body: "城关区独有模式宣讲。", to: seeds)
+        _ = try Build.run(options, log: { _ in })
+        for name in deleted { try FileManager.default.removeItem(at: seeds.appendingPathComponent(name + ".md")) }
+        let report = try Build.run(options, log: { _ in })
+        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added or deleted articles)") } == narrowed, "\(report.stages.map(\.name))")
+        try Self.expectCleanBuild(dir, options)
+    }
+
+    @Test("an article added moves another out of a list's window: a third article's related list changes without the new one, and back when it is deleted; its page is a clean build's")
     func relatedMovedByAnAddedArticle() throws {
         let dir = try TemporaryDirectory("related-moved")
         let seeds = dir.file("seeds")
@@ -323,9 +337,15 @@ struct IncrementalBuildTests {
         #expect(before.contains("永登县Y民族团结进步创建动态"))
         try write("X", "2024-06-10", ["四聚焦"])
         let report = try Build.run(options, log: { _ in })
-        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added articles)") }, "\(report.stages.map(\.name))")
+        #expect(report.stages.contains { $0.name.hasSuffix("(only pages showing the added or deleted articles)") }, "\(report.stages.map(\.name))")
         let after = try #require(dir.read(page))
         #expect(!after.contains("永登县Y民族团结进步创建动态") && !after.contains("永登县X民族团结进步创建动态"))
+        try Self.expectCleanBuild(dir, options)
+        // Deleted again: Y comes back into Z's window and list.
+        try FileManager.default.removeItem(at: seeds.appendingPathComponent("X.md"))
+        let again = try Build.run(options, log: { _ in })
+        #expect(again.stages.contains { $0.name.hasSuffix("(only pages showing the added or deleted articles)") }, "\(again.stages.map(\.name))")
+        #expect(dir.read(page) == before)
         try Self.expectCleanBuild(dir, options)
     }
 
