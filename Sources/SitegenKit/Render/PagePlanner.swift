@@ -113,10 +113,10 @@ public enum PagePlanner {
     /// timeline) and the site feed; and the articles whose related list changed (an
     /// article joining or leaving a list moves which neighbours each one near it looks at).
     /// No other page shows anything that an added or deleted article changes.
-    public static func kinds(added: Set<Int>, deleted: Deleted = Deleted(), relatedChanged: Set<Int>, in index: SiteIndex) -> Set<PlannedPage.Kind> {
+    public static func kinds(added: Set<Int>, deleted: Deleted, relatedChanged: Set<Int>, in index: SiteIndex) -> Set<PlannedPage.Kind> {
         var kinds = kinds(showing: added, slugsChanged: true, in: index)
         kinds.formUnion([.home, .regionIndex, .campaignIndex, .timeline, .siteFeed])
-        kinds.formUnion((relatedChanged.union(deleted.neighbours)).map { .article($0) })
+        kinds.formUnion(relatedChanged.union(deleted.neighbours).map { .article($0) })
         func has(_ list: some Sequence<Int>) -> Bool { list.contains(where: added.contains) }
         for (code, node) in index.regions.nodes where has(node.all) || deleted.regions.contains(code) {
             kinds.formUnion((1...pageCount(node.all.count)).map { .region(code, page: $0) })
