@@ -28,7 +28,7 @@ extension Array where Element: Sendable {
     /// last chunk of pages rendered on alone for about 0.2 s at 10,000 articles
     /// (idle core-seconds in the render stage: 0.21 → 0.07; 1.01 → 0.51 at 50,000).
     private func forEachInParallel(_ body: @Sendable (Int, Element) -> Void) {
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 64))
+        let chunk = Swift.max(1, count / (cores * 64))
         let chunks = (count + chunk - 1) / chunk
         withUnsafeBufferPointer { elements in
             nonisolated(unsafe) let elements = elements
@@ -116,3 +116,7 @@ private final class Held<T>: @unchecked Sendable {
     let value: T
     init(_ value: consuming T) { self.value = value }
 }
+
+/// The cores to spread work over, asked once: Foundation reads the control group's quota
+/// files on every call (two opens and reads each, twenty times in a rebuild after an edit).
+private let cores = ProcessInfo.processInfo.activeProcessorCount
