@@ -71,10 +71,12 @@ public enum Build {
         // A build killed while putting its files in place is finished first: from then on
         // the output and its manifest agree.
         try OutputWriter.recover(output: options.output, cache: options.cache)
-        // The last build's manifest, when the output is still as it left it: tens of
-        // thousands of stats, made while the templates and seeds are read.
-        let intactManifest = Pending { [output = options.output, cache = options.cache] in
-            OutputWriter.storedManifest(cache: cache).flatMap { $0.isIntact(in: output) ? $0 : nil }
+        // The last build's manifest, and whether the output is still as it left it: tens
+        // of thousands of stats, made while the templates and seeds are read, and, when
+        // something changed, while the articles are imported.
+        let storedManifest = Pending { [cache = options.cache] in OutputWriter.storedManifest(cache: cache) }
+        let intactManifest = Pending { [output = options.output] in
+            storedManifest.value.flatMap { $0.isIntact(in: output) ? $0 : nil }
         }
 
         // Read, not parsed yet: a build with nothing to do only compares them.
@@ -118,8 +120,9 @@ public enum Build {
         // (The intermediates of raw pages are written by the build too: a deleted folder of
         // them is a change.)
         let intermediatesPresent = !scanned.states.contains { $0.seed.kind == .rawPage } || FileManager.default.fileExists(atPath: options.markdown.path)
-        let stored = intactManifest.value
-        if let scannedInputs, let stored, stored.header.inputs == scannedInputs, intermediatesPresent {
+        // Only a build whose inputs are the last one's waits here for the output's check:
+        // any other goes on to import while the pages are stated (an edit waited 30 ms).
+        if let scannedInputs, storedManifest.value?.header.inputs == scannedInputs, intermediatesPresent, let stored = intactManifest.value {
             report.diagnostics = seeds.diagnostics + stored.header.diagnostics
             report.articles = stored.header.articleCount
             report.pages = stored.pageCount
@@ -141,7 +144,7 @@ public enum Build {
         // the articles come out with the key it was kept for. Each was a step of its own on
         // the path of a rebuild after an edit, with one core idle (2, 5 and 4 ms at 10,000).
         let parsing = Pending { Result { try TemplateLibrary(parsing: templateSources) } }
-        let decoding = Pending { stored?.decoded() }
+        let decoding = Pending { intactManifest.value?.decoded() }
         let indexCacheURL = options.cache.appendingPathComponent(IndexCache.fileName)
         let keptIndex = Pending { IndexCache.load(from: indexCacheURL, gazetteer: .shared) }
         let today = ArticleDate.today()
