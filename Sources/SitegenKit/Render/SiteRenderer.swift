@@ -79,15 +79,7 @@ public struct SiteRenderer: Sendable {
             var out: [UInt8] = []
             out.reserveCapacity(page.count + body.count)
             page.withUnsafeBufferPointer { page in
-                marker.withUnsafeBufferPointer { marker in
-                    var from = 0
-                    while let at = page.firstIndex(of: marker, from: from) {
-                        out += page[from..<at]
-                        out += body
-                        from = at + marker.count
-                    }
-                    out += page[from...]
-                }
+                marker.withUnsafeBufferPointer { page.append(replacing: $0, with: body, to: &out) }
             }
             return out
         case let .text(text): return Array(text.utf8)
@@ -352,13 +344,7 @@ extension SiteRenderer {
         text.withUTF8Bytes { bytes in
             marker.withUTF8Bytes { marker in
                 out.reserveCapacity(bytes.count + 4 * replacement.utf8.count)
-                var i = 0
-                while let at = bytes.firstIndex(of: marker, from: i) {
-                    out += bytes[i..<at]
-                    out += replacement.utf8
-                    i = at + marker.count
-                }
-                out += bytes[i...]
+                bytes.append(replacing: marker, with: replacement.utf8, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)

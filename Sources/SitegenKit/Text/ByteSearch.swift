@@ -22,6 +22,20 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// Appends these bytes to `out` with every non-overlapping `needle` in them replaced by
+    /// `replacement`.
+    func append(replacing needle: UnsafeBufferPointer<UInt8>, with replacement: some Collection<UInt8>, to out: inout [UInt8]) {
+        var i = 0
+        while let at = firstIndex(of: needle, from: i) {
+            out += self[i..<at]
+            out += replacement
+            i = at + needle.count
+        }
+        out += self[i...]
+    }
+}
+
 extension StringProtocol {
     /// The text's UTF-8 bytes, in place when the string stores them contiguously (as
     /// native strings do), else copied.

@@ -15,6 +15,16 @@ struct ByteSearchTests {
         #expect(found.count == (needle.isEmpty ? 0 : text.ranges(of: needle).count))
     }
 
+    @Test("every non-overlapping occurrence replaced, as the standard library replaces them", arguments: [
+        ("民族团结进步宣传月和宣传月", "宣传月", "活动"), ("aaaa", "aa", "b"), ("aaa", "aa", ""), ("宣传", "宣传月", "x"),
+        ("", "x", "y"), ("\u{1}m\u{1}正文\u{1}m\u{1}", "\u{1}m\u{1}", "<p>正文</p>"),
+    ])
+    func replacing(text: String, needle: String, replacement: String) {
+        var out: [UInt8] = []
+        text.withUTF8Bytes { text in needle.withUTF8Bytes { text.append(replacing: $0, with: replacement.utf8, to: &out) } }
+        #expect(String(decoding: out, as: UTF8.self) == text.replacing(needle, with: replacement))
+    }
+
     @Test("the first occurrence and whether there is one, as the standard library finds them", arguments: [
         ("责任编辑：张三", "编辑"), ("（天水在线编辑:李俊锋）", "编辑:"), ("来源/永登县委统战部", "来源"),
         ("首页 > 新闻中心", ">"), ("首页＞新闻", "＞"), ("aab", "ab"), ("没有", "有无"), ("", "x"), ("x", ""),
