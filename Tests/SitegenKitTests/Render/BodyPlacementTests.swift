@@ -16,6 +16,33 @@ struct BodyPlacementTests {
         }
     }
 
+    @Test("reading the tags on bytes answers as the regular expressions it replaced, on made-up template texts")
+    func sameAsRegexes() {
+        // What placesBodyWhole was: three Swift Regexes over the text.
+        func byRegexes(_ text: String) -> Bool {
+            guard !text.contains("{{=") else { return false }
+            let tag = try! Regex(#"\{\{\{[^}]*\}\}\}|\{\{[^}]*\}\}"#)
+            let namesBody = try! Regex(#"(^|[^A-Za-z0-9_])body([^A-Za-z0-9_]|$)"#)
+            let whole = try! Regex(#"\{\{\{\s*body\s*\}\}\}|\{\{&\s*body\s*\}\}"#)
+            return text.matches(of: tag).allSatisfy { match in
+                let tag = text[match.range]
+                return tag.firstMatch(of: namesBody) == nil || tag.wholeMatch(of: whole) != nil
+            }
+        }
+        let pieces = ["{", "}", "{{", "}}", "{{{", "}}}", "body", "Body", "nobody", "body_", "&", "#", "/", "!", ">", " ", "\n", "x", "体", ".",
+                      "{{{body}}}", "{{& body }}", "{{{\tbody\n}}}", "{{body}}", "{{{ body}}", "{{#body}}", "{{title}}"]
+        var generator = SystemRandomNumberGenerator()
+        var answers = [false: 0, true: 0]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = byRegexes(text)
+            answers[expected, default: 0] += 1
+            #expect(TemplateLibrary.placesBodyWhole(text) == expected, "\(text)")
+        }
+        // Both answers came up often enough for the comparison to mean something.
+        #expect(answers[false]! > 100 && answers[true]! > 100, "\(answers)")
+    }
+
     @Test("article pages with the body put in as bytes are those rendered with it as text, wherever the template places it")
     func sameBytes() throws {
         // The project's templates place it once; these place it twice more, once in the head.
