@@ -44,6 +44,7 @@ struct ArticleCache: Sendable {
             var cache = ArticleCache()
             guard try reader.uint64() == magic, try reader.uint64() == generator else { throw BinaryReader.Malformed() }
             _ = try reader.skipBytes()
+            let shared = try SharedValues.read(&reader)
             // The entries, in parts read on all cores (one core took 21 ms for 10,000, the
             // longest step of a rebuild after an edit), then put in the table in order.
             let count = max(0, try reader.int())
@@ -57,7 +58,10 @@ struct ArticleCache: Sendable {
             guard parts.reduce(0, { $0 + $1.entries }) == count else { throw BinaryReader.Malformed() }
             let read = try parts.parallelMap { part -> [(path: String, entry: Entry)] in
                 var reader = part.reader
-                let entries = try (0..<part.entries).map { _ in (try reader.string(), try readEntry(&reader, bodies: bodies)) }
+                let entries = try (0..<part.entries).map { _ in
+                    let path = try reader.string()
+                    return (path, try readEntry(&reader, path: path, shared: shared, bodies: bodies))
+                }
                 guard reader.isAtEnd else { throw BinaryReader.Malformed() }
                 return entries
             }
@@ -69,9 +73,10 @@ struct ArticleCache: Sendable {
             while !reader.isAtEnd {
                 guard try reader.uint64() == patchMagic else { throw BinaryReader.Malformed() }
                 _ = try reader.skipBytes()
+                let shared = try SharedValues.read(&reader)
                 for _ in 0..<max(0, try reader.int()) {
                     let path = try reader.string()
-                    cache.entries[path] = try reader.bool() ? try readEntry(&reader, bodies: bodies) : nil
+                    cache.entries[path] = try reader.bool() ? try readEntry(&reader, path: path, shared: shared, bodies: bodies) : nil
                     cache.patched += 1
                 }
             }
@@ -86,6 +91,9 @@ struct ArticleCache: Sendable {
             writer.write(generator)
             let sorted = entries.sortedByKeyBytes()
             let offsets = Self.writeBodies(of: sorted.map(\.value), into: &writer)
+            var shared = SharedValues()
+            let numbers = sorted.map { shared.numbers(of: $0.value) }
+            shared.write(into: &writer)
             writer.write(entries.count)
             // In parts of `partSize` entries, each its count and length first, so that
             // `load` can hand each part to a core without reading the ones before it.
@@ -95,7 +103,7 @@ struct ArticleCache: Sendable {
                 let bytes = BinaryWriter.bytes { writer in
                     for i in part {
                         writer.write(sorted[i].key)
-                        Self.write(sorted[i].value, bodyAt: offsets[i], into: &writer)
+                        Self.write(sorted[i].value, path: sorted[i].key, bodyAt: offsets[i], numbers: numbers[i], into: &writer)
                     }
                 }
                 writer.write(part.count)
@@ -112,12 +120,15 @@ struct ArticleCache: Sendable {
         try BinaryWriter.append(to: url) { writer in
             writer.write(patchMagic)
             let offsets = writeBodies(of: changes.compactMap(\.entry), into: &writer)
+            var shared = SharedValues()
+            let numbers = changes.map { $0.entry.map { shared.numbers(of: $0) } }
+            shared.write(into: &writer)
             writer.write(changes.count)
             var next = offsets.makeIterator()
-            for (path, entry) in changes {
+            for ((path, entry), numbers) in zip(changes, numbers) {
                 writer.write(path)
                 writer.write(entry != nil)
-                if let entry { write(entry, bodyAt: next.next()!, into: &writer) }
+                if let entry, let numbers { write(entry, path: path, bodyAt: next.next()!, numbers: numbers, into: &writer) }
             }
         }
     }
@@ -146,8 +157,8 @@ struct ArticleCache: Sendable {
     /// cores to finish together.
     static let partSize = 512
 
-    private static let magic: UInt64 = 0x7369_7465_6765_6E09  // "sitegen" + format 9
-    private static let patchMagic: UInt64 = 0x7061_7463_6865_7302  // "patches" + format 2
+    private static let magic: UInt64 = 0x7369_7465_6765_6E0A  // "sitegen" + format 10
+    private static let patchMagic: UInt64 = 0x7061_7463_6865_7303  // "patches" + format 3
 }
 
 /// Each seed's file stamp and content hash at the last build: a seed whose stamp is
@@ -271,8 +282,9 @@ struct FileStamp: Sendable, Equatable {
 }
 
 private extension ArticleCache {
-    /// `entry`, whose body `writeBodies` wrote at `bodyOffset`.
-    static func write(_ entry: Entry, bodyAt bodyOffset: Int, into writer: inout BinaryWriter) {
+    /// `entry`, the entry of `path`, whose body `writeBodies` wrote at `bodyOffset` and
+    /// whose shared values are `numbers` in the section's table.
+    static func write(_ entry: Entry, path: String, bodyAt bodyOffset: Int, numbers: SharedValues.Numbers, into writer: inout BinaryWriter) {
         writer.write(entry.contentHash)
         writer.write(entry.textKey)
         writer.write(entry.titleSlug)
@@ -281,20 +293,25 @@ private extension ArticleCache {
         guard let a = entry.imported.value else { return }
         writer.write(a.title)
         write(a.date, into: &writer)
-        writer.write(a.source)
-        writer.write(a.region?.rawValue)
-        writer.write(a.regions)
-        writer.write(a.campaigns)
-        writer.write(a.mentions)
-        writer.write(a.origin)
-        writer.write(a.slug.rawValue)
+        writer.write(numbers.source)
+        writer.write(numbers.region)
+        writer.write(numbers.regions)
+        writer.write(numbers.campaigns)
+        writer.write(numbers.mentions)
+        // Most often the seed's path and the pinyin of its title: then not written again.
+        let originIsPath = a.origin.utf8.elementsEqual(path.utf8)
+        writer.write(originIsPath)
+        if !originIsPath { writer.write(a.origin) }
+        let slugIsTitles = a.slug.rawValue.utf8.elementsEqual(entry.titleSlug.utf8)
+        writer.write(slugIsTitles)
+        if !slugIsTitles { writer.write(a.slug.rawValue) }
         writer.write(a.summary)
         writer.write(a.body.hash)
         writer.write(bodyOffset)
         writer.write(a.body.utf8Count)
         writer.write(a.republished.count)
-        for r in a.republished {
-            writer.write(r.source)
+        for (r, source) in zip(a.republished, numbers.republishedSources) {
+            writer.write(source)
             writer.write(r.origin)
             write(r.date, into: &writer)
         }
@@ -310,7 +327,7 @@ private extension ArticleCache {
         writer.write(date.minute ?? -1)
     }
 
-    static func readEntry(_ reader: inout BinaryReader, bodies: BodyFile) throws -> Entry {
+    static func readEntry(_ reader: inout BinaryReader, path: String, shared: SharedValues, bodies: BodyFile) throws -> Entry {
         let contentHash = try reader.uint64()
         let textKey = try reader.uint64()
         let titleSlug = try reader.string()
@@ -320,16 +337,16 @@ private extension ArticleCache {
         }
         let title = try reader.string()
         let date = try readDate(&reader)
-        let source = try reader.optionalString()
-        let region = try reader.optionalString().map { code -> RegionCode in
+        let source = try shared.optionalString(try reader.int())
+        let region = try shared.optionalString(try reader.int()).map { code -> RegionCode in
             guard let region = RegionCode(code) else { throw BinaryReader.Malformed() }
             return region
         }
-        let regions = try reader.strings()
-        let campaigns = try reader.strings()
-        let mentions = try reader.strings()
-        let origin = try reader.string()
-        guard let slug = Slug(try reader.string()) else { throw BinaryReader.Malformed() }
+        let regions = try shared.list(try reader.int())
+        let campaigns = try shared.list(try reader.int())
+        let mentions = try shared.list(try reader.int())
+        let origin = try reader.bool() ? path : try reader.string()
+        guard let slug = Slug(try reader.bool() ? titleSlug : try reader.string()) else { throw BinaryReader.Malformed() }
         var article = Article(title: title, date: date, source: source, region: region, regions: regions,
                               campaigns: campaigns, mentions: mentions, origin: origin, slug: slug,
                               summary: try reader.string(), body: "")
@@ -337,7 +354,7 @@ private extension ArticleCache {
         let body = try reader.span()
         article.body = ArticleBody(in: bodies, offset: body.offset, count: body.count, hash: bodyHash)
         for _ in 0..<max(0, try reader.int()) {
-            let source = try reader.optionalString()
+            let source = try shared.optionalString(try reader.int())
             let origin = try reader.string()
             article.republished.append(Republication(source: source, origin: origin, date: try readDate(&reader)))
         }
@@ -351,5 +368,85 @@ private extension ArticleCache {
             throw BinaryReader.Malformed()
         }
         return date
+    }
+}
+
+/// The values many of a section's entries share (the whole cache, or a patch): a county's
+/// names, a campaign, a source, a division's code, and the lists of them. Each is written
+/// once at the section's head and named by its number in the entries, so reading 10,000
+/// entries makes each of them once, and every article that has it shares it.
+struct SharedValues {
+    /// The numbers of one entry's shared values; -1 for a value it does not have.
+    struct Numbers {
+        var source = -1
+        var region = -1
+        var regions = 0
+        var campaigns = 0
+        var mentions = 0
+        var republishedSources: [Int] = []
+    }
+
+    private(set) var strings: [String] = []
+    /// Each list as the numbers of its strings (written), or as the strings (read).
+    private var listNumbers: [[Int]] = []
+    private(set) var lists: [[String]] = []
+    private var stringNumber: [String: Int] = [:]
+    private var listNumber: [[Int]: Int] = [:]
+
+    init() {}
+
+    /// Numbers `entry`'s shared values, adding those new to the table.
+    mutating func numbers(of entry: ArticleCache.Entry) -> Numbers {
+        guard let a = entry.imported.value else { return Numbers() }
+        return Numbers(source: a.source.map { number($0) } ?? -1, region: a.region.map { number($0.rawValue) } ?? -1,
+                       regions: number(a.regions), campaigns: number(a.campaigns), mentions: number(a.mentions),
+                       republishedSources: a.republished.map { copy in copy.source.map { number($0) } ?? -1 })
+    }
+
+    private mutating func number(_ string: String) -> Int {
+        // Found by the string, kept only if the bytes are the same: Swift's == takes texts
+        // that are canonically equivalent (é composed or not) as equal, and the cache must
+        // give back the bytes it was given.
+        if let n = stringNumber[string], strings[n].utf8.elementsEqual(string.utf8) { return n }
+        strings.append(string)
+        stringNumber[string] = strings.count - 1
+        return strings.count - 1
+    }
+
+    private mutating func number(_ list: [String]) -> Int {
+        let numbers = list.map { number($0) }
+        if let n = listNumber[numbers] { return n }
+        listNumbers.append(numbers)
+        listNumber[numbers] = listNumbers.count - 1
+        return listNumbers.count - 1
+    }
+
+    func write(into writer: inout BinaryWriter) {
+        writer.write(strings)
+        writer.write(listNumbers.count)
+        for list in listNumbers { writer.write(list) }
+    }
+
+    static func read(_ reader: inout BinaryReader) throws -> SharedValues {
+        var shared = SharedValues()
+        shared.strings = try reader.strings()
+        let count = try reader.int()
+        guard count >= 0, count <= 1 << 24 else { throw BinaryReader.Malformed() }
+        shared.lists = try (0..<count).map { _ in try reader.ints().map { try shared.string($0) } }
+        return shared
+    }
+
+    /// The string numbered `n`; a number outside the table is a damaged file.
+    func string(_ n: Int) throws -> String {
+        guard strings.indices.contains(n) else { throw BinaryReader.Malformed() }
+        return strings[n]
+    }
+
+    /// The string numbered `n`, or nil for -1.
+    func optionalString(_ n: Int) throws -> String? { n == -1 ? nil : try string(n) }
+
+    func list(_ n: Int) throws -> [String] {
+        guard lists.indices.contains(n) else { throw BinaryReader.Malformed() }
+        return lists[n]
     }
 }

@@ -103,6 +103,66 @@ struct ArticleBodyTests {
         #expect(damaged.entries.isEmpty && !damaged.isFromFile)
     }
 
+    @Test("values articles share (sources, places, campaigns, lists of them) come back as written, from the cache and from its patches; a number outside the table discards the cache")
+    func sharedValues() throws {
+        let directory = try TemporaryDirectory("cache-shared")
+        let url = directory.file("articles.bin")
+        func article(_ n: Int, source: String?, region: String?, regions: [String], campaigns: [String], mentions: [String] = [],
+                     origin: String? = nil, slug: String? = nil, copies: [Republication] = []) -> ArticleCache.Entry {
+            var article = Article(title: "第\(n)篇", date: ArticleDate(year: 2024, month: 1, day: n)!, source: source,
+                                  region: region.flatMap(RegionCode.init), regions: regions, campaigns: campaigns, mentions: mentions,
+                                  origin: origin ?? "seeds/\(n).md", slug: Slug(slug ?? "di-\(n)-pian")!, summary: "摘要\(n)。", body: "第\(n)篇的正文。")
+            article.republished = copies
+            return ArticleCache.Entry(contentHash: UInt64(n), imported: Imported(article), textKey: UInt64(n), titleSlug: "di-\(n)-pian")
+        }
+        let gansu = ["甘肃省", "兰州市", "永登县"]
+        let entries = [
+            article(1, source: "永登县人民政府网站", region: "620121", regions: gansu, campaigns: ["四聚焦", "党建+"], mentions: ["两学一做"]),
+            article(2, source: "永登县人民政府网站", region: "620121", regions: gansu, campaigns: ["四聚焦"]),
+            // Its origin is not its seed's path, nor its slug its title's pinyin.
+            article(3, source: nil, region: nil, regions: [], campaigns: [], origin: "seeds/其他.md", slug: "ling-yi-pian"),
+            // Two sources that Swift's == takes as equal (é composed, and e with an accent).
+            article(4, source: "Caf\u{E9}", region: nil, regions: [], campaigns: []),
+            article(5, source: "Cafe\u{301}", region: nil, regions: [], campaigns: []),
+            article(6, source: "兰州市民委", region: "620100", regions: ["甘肃省", "兰州市"], campaigns: ["四聚焦", "党建+"],
+                    copies: [Republication(source: "永登县人民政府网站", origin: "seeds/9.md", date: ArticleDate(year: 2024, month: 2, day: 1)!),
+                             Republication(source: nil, origin: "seeds/10.md", date: ArticleDate(year: 2024, month: 2, day: 2)!)]),
+        ]
+        var cache = ArticleCache()
+        for (n, entry) in entries.enumerated() { cache["seeds/\(n + 1).md"] = entry }
+        try cache.write(to: url, generator: 7)
+        // A patch with values of its own and values of the cache's.
+        let patch = article(7, source: "新来源", region: "620121", regions: gansu, campaigns: ["五结合五防止"], mentions: ["两学一做"])
+        try ArticleCache.append([("seeds/\(entries.count + 1).md", patch)], to: url)
+        let loaded = ArticleCache.load(from: url, generator: 7)
+        #expect(loaded.entries.count == entries.count + 1)
+        for (n, entry) in (entries + [patch]).enumerated() {
+            let read = try #require(loaded["seeds/\(n + 1).md"]?.imported.value)
+            let written = try #require(entry.imported.value)
+            #expect(read == written, "entry \(n + 1)")
+            #expect(Array((read.source ?? "").utf8) == Array((written.source ?? "").utf8), "entry \(n + 1)")
+            #expect(read.computedContentHash == written.contentHash && read.computedIndexHash == written.indexHash, "entry \(n + 1)")
+            #expect(loaded["seeds/\(n + 1).md"]?.titleSlug == entry.titleSlug)
+        }
+
+        // A table whose list names a string it does not have.
+        var damaged = BinaryWriter.bytes { writer in
+            writer.write(["甘肃省"])
+            writer.write(1)
+            writer.write([0, 1])
+        }
+        #expect(BinaryReader.read(Data(damaged)) { try SharedValues.read(&$0) } == nil)
+        damaged = BinaryWriter.bytes { writer in
+            writer.write(["甘肃省"])
+            writer.write(1)
+            writer.write([0, 0])
+        }
+        let table = try #require(BinaryReader.read(Data(damaged)) { try SharedValues.read(&$0) })
+        #expect(try table.list(0) == ["甘肃省", "甘肃省"] && (try table.optionalString(-1)) == nil)
+        #expect(throws: BinaryReader.Malformed.self) { try table.list(1) }
+        #expect(throws: BinaryReader.Malformed.self) { try table.string(-2) }
+    }
+
     @Test("a cache of several parts (read on all cores) reads back every entry; a part cut short or miscounted discards the cache")
     func parts() throws {
         let directory = try TemporaryDirectory("cache-parts")
