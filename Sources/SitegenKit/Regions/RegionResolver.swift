@@ -14,14 +14,17 @@ public struct RegionResolution: Sendable, Equatable {
 /// 张掖市, four counties listed in one sentence) never outranks the headline.
 public struct RegionResolver: Sendable {
     public let gazetteer: Gazetteer
-    private let scanner: PlaceScanner
+    /// Made for the first page resolved: a build that imports none (an edit of a Markdown
+    /// article) does not make it (1 ms), nor the gazetteer's aliases it is made from.
+    private let scanner: Once<PlaceScanner>
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
-        scanner = PlaceScanner(aliases: gazetteer.aliases)
+        scanner = Once { PlaceScanner(aliases: gazetteer.aliases) }
     }
 
     public func resolve(title: String, source: String?, lead: String, body: String) -> RegionResolution? {
+        let scanner = self.scanner.value
         let raw = [title, source ?? "", lead, body].map { scanner.mentions(in: Self.foldedScalars($0)) }
         // Context for telling same-named divisions apart: everything named unambiguously.
         var context = Set<RegionCode>()

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// `map` across all cores. Order is kept; each element is transformed exactly once.
@@ -101,6 +102,26 @@ final class Pending<T: Sendable>: @unchecked Sendable {
         guard file >= 0 else { return }
         defer { close(file) }
         _ = name.withCString { write(file, $0, strlen($0)) }
+    }
+}
+
+/// A value made the first time it is asked for, on the thread that asks (another asking
+/// meanwhile waits for it), and kept: for a table that only some builds need.
+final class Once<Value: Sendable>: Sendable {
+    private let made = Mutex<Value?>(nil)
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        made.withLock { made in
+            if let value = made { return value }
+            let value = make()
+            made = value
+            return value
+        }
     }
 }
 

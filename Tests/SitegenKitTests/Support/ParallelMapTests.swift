@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 @testable import SitegenKit
 
@@ -39,6 +40,23 @@ struct ParallelMapTests {
         }
         worker.wait()
         #expect(workerName.contains("qos"), "\(workerName)")
+    }
+
+    @Test("a Once value is made once, by the first to ask, however many threads ask at once, and not before")
+    func onceValue() {
+        let made = Mutex(0)
+        let once = Once { () -> [Int] in
+            made.withLock { $0 += 1 }
+            return Array(0..<1_000)
+        }
+        #expect(made.withLock { $0 } == 0)
+        let values = Array(0..<2_000).parallelMap { _ in once.value.count }
+        #expect(values.allSatisfy { $0 == 1_000 })
+        #expect(made.withLock { $0 } == 1)
+        // The gazetteer's aliases, made on first use, are the same whoever asks first.
+        let resolver = RegionResolver(gazetteer: .shared)
+        let resolved = Array(0..<64).parallelMap { _ in resolver.resolve(title: "永登县召开民族团结进步创建推进会", source: nil, lead: "", body: "")?.region.code }
+        #expect(Set(resolved) == [RegionCode("620121")])
     }
 
     /// The calling thread's name, as Linux keeps it.
