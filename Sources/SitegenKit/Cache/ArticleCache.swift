@@ -386,10 +386,13 @@ struct SharedValues {
         var republishedSources: [Int] = []
     }
 
+    /// The strings, by number.
     private(set) var strings: [String] = []
-    /// Each list as the numbers of its strings (written), or as the strings (read).
-    private var listNumbers: [[Int]] = []
+    /// The lists as read: each as its strings.
     private(set) var lists: [[String]] = []
+    /// While writing: each list as the numbers of its strings, and the number of each
+    /// string and list given so far.
+    private var listNumbers: [[Int]] = []
     private var stringNumber: [String: Int] = [:]
     private var listNumber: [[Int]: Int] = [:]
 
