@@ -138,6 +138,10 @@ public enum Build {
         // Traditional → Simplified one (18 ms from ICU, well under one from the copy an
         // earlier build kept).
         let tables = Pending { [cache = options.cache] in _ = Gazetteer.shared; HanFolding.prepare(keptIn: cache) }
+        // ICU's readings of the titles' characters, from those the last builds kept: a new
+        // title most often needs no ICU, whose rules take 55 ms to compile (`Pinyin`).
+        Pinyin.shared.keep(in: options.cache)
+        defer { Pinyin.shared.saveKept() }
         // Also while the articles are imported: the templates parsed (a template that does
         // not parse stops the build before it writes anything but the seeds' records), the
         // last build's files decoded into values, and its site index read, which is used if

@@ -40,11 +40,11 @@ struct HostileInputTests {
         #expect(report.articles == 2)
 
         // Nothing was written outside the two output folders but the build's own lock file
-        // and the seven files of its cache.
+        // and the eight files of its cache.
         let everything = dir.files()
         let cache = ["out/.public.cache/articles.bin", "out/.public.cache/manifest.bin", "out/.public.cache/seeds.bin",
                      "out/.public.cache/search.bin", "out/.public.cache/index.bin", "out/.public.cache/han-folding.bin",
-                     "out/.public.cache/listing.bin"]
+                     "out/.public.cache/listing.bin", "out/.public.cache/pinyin.bin"]
         #expect(everything.allSatisfy { $0.hasPrefix("seeds/") || $0.hasPrefix("out/public/") || $0.hasPrefix("out/markdown/")
                     || $0 == "out/.public.lock" || cache.contains($0) }, "\(everything)")
         let pages = dir.files(under: "out/public").filter { $0.hasSuffix(".html") || $0.hasSuffix(".xml") }

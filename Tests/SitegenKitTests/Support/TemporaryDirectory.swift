@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SitegenKit
 
 /// A fresh folder under the system's temporary directory, removed when the value is released.
@@ -38,4 +39,18 @@ extension TemporaryDirectory {
         options.markdown = file("markdown")
         return options
     }
+}
+
+/// Writes over `file`, a table a build keeps in its cache (its magic, then the stamp of the
+/// sitegen that made it, then the table), the two damaged copies every such table must be
+/// refused in: cut short, and made by another sitegen. `isRead` says whether the table is
+/// read; each copy must not be. The second copy is left in place.
+func expectRefusesDamagedCopies(of file: URL, isRead: (URL) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let bytes = try Data(contentsOf: file)
+    try bytes.prefix(bytes.count - 3).write(to: file)
+    #expect(!isRead(file), "cut short", sourceLocation: sourceLocation)
+    var other = bytes
+    other[8] ^= 0xFF
+    try other.write(to: file)
+    #expect(!isRead(file), "made by another sitegen", sourceLocation: sourceLocation)
 }
