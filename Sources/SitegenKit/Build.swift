@@ -139,7 +139,8 @@ public enum Build {
         // earlier build kept).
         let tables = Pending { [cache = options.cache] in _ = Gazetteer.shared; HanFolding.prepare(keptIn: cache) }
         // ICU's readings of the titles' characters, from those the last builds kept: a new
-        // title most often needs no ICU, whose rules take 55 ms to compile (`Pinyin`).
+        // title whose pairs and characters the site had already needs no ICU, whose rules
+        // take 55 ms to compile (`Pinyin`).
         Pinyin.shared.keep(in: options.cache)
         defer { Pinyin.shared.saveKept() }
         // Also while the articles are imported: the templates parsed (a template that does
