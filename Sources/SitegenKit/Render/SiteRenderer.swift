@@ -75,11 +75,10 @@ public struct SiteRenderer: Sendable {
             // go there as they are: a string of them would be checked as UTF-8 again, a
             // twentieth of the time of an article page.
             let page = Array(try templates.render(context, with: name).utf8)
-            let marker = Array(Self.bodyMarker.utf8)
             var out: [UInt8] = []
             out.reserveCapacity(page.count + body.count)
             page.withUnsafeBufferPointer { page in
-                marker.withUnsafeBufferPointer { page.append(replacing: $0, with: body, to: &out) }
+                Self.bodyMarkerBytes.withUnsafeBufferPointer { page.append(replacing: $0, with: body, to: &out) }
             }
             return out
         case let .text(text): return Array(text.utf8)
@@ -91,6 +90,8 @@ public struct SiteRenderer: Sendable {
     /// body's HTML wherever it is. No article's text can hold it: it is drawn at random
     /// when the process starts.
     static let bodyMarker = "\u{1}body-\(UInt64.random(in: 0...UInt64.max))-\(UInt64.random(in: 0...UInt64.max))\u{1}"
+    /// Its bytes, made once rather than for every article page.
+    private static let bodyMarkerBytes = Array(bodyMarker.utf8)
 
     /// The fingerprint of `page` from its content, whatever body it was made with: an
     /// article's body and table of contents stand by its Markdown's hash.
