@@ -194,7 +194,7 @@ struct SeedStamps: Sendable, Equatable {
     /// The entry recorded for `path`.
     subscript(path: String) -> Entry? {
         let i = firstNotBefore(path)
-        return i < paths.count && Self.sameBytes(paths[i], path) ? entries[i] : nil
+        return i < paths.count && String.sameBytes(paths[i], path) ? entries[i] : nil
     }
 
     /// For each of `seeds`, the position of its entry, or nil when it has none: one pass
@@ -207,14 +207,12 @@ struct SeedStamps: Sendable, Equatable {
             if let previous, String.precedesByBytes(seed.path, previous) { next = firstNotBefore(seed.path) }
             previous = seed.path
             while next < paths.count, String.precedesByBytes(paths[next], seed.path) { next += 1 }
-            return next < paths.count && Self.sameBytes(paths[next], seed.path) ? next : nil
+            return next < paths.count && String.sameBytes(paths[next], seed.path) ? next : nil
         }
     }
 
     /// The position of the first path not before `path`, found by halving.
     private func firstNotBefore(_ path: String) -> Int { paths.firstPosition(notBefore: path) { $0 } }
-
-    private static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
     static func load(from url: URL) -> SeedStamps {
         BinaryReader.read(url) { reader in
@@ -299,10 +297,10 @@ private extension ArticleCache {
         writer.write(numbers.campaigns)
         writer.write(numbers.mentions)
         // Most often the seed's path and the pinyin of its title: then not written again.
-        let originIsPath = a.origin.utf8.elementsEqual(path.utf8)
+        let originIsPath = String.sameBytes(a.origin, path)
         writer.write(originIsPath)
         if !originIsPath { writer.write(a.origin) }
-        let slugIsTitles = a.slug.rawValue.utf8.elementsEqual(entry.titleSlug.utf8)
+        let slugIsTitles = String.sameBytes(a.slug.rawValue, entry.titleSlug)
         writer.write(slugIsTitles)
         if !slugIsTitles { writer.write(a.slug.rawValue) }
         writer.write(a.summary)
@@ -410,7 +408,7 @@ struct SharedValues {
         // Found by the string, kept only if the bytes are the same: Swift's == takes texts
         // that are canonically equivalent (é composed or not) as equal, and the cache must
         // give back the bytes it was given.
-        if let n = stringNumber[string], strings[n].utf8.elementsEqual(string.utf8) { return n }
+        if let n = stringNumber[string], String.sameBytes(strings[n], string) { return n }
         strings.append(string)
         stringNumber[string] = strings.count - 1
         return strings.count - 1

@@ -48,8 +48,8 @@ struct SeedListing: Sendable, Equatable {
             guard count >= 0, count <= 1 << 24 else { throw BinaryReader.Malformed() }
             let seeds = try (0..<count).map { _ in
                 let kind: SeedFile.Kind = try reader.bool() ? .authored : .rawPage
-                let name = try reader.string()
-                return SeedFile(kind: kind, path: prefix + name, filePath: base + name)
+                let name = try reader.skipBytes()
+                return SeedFile(kind: kind, path: reader.string(name, after: prefix), filePath: reader.string(name, after: base))
             }
             let diagnostics = try reader.diagnostics()
             return SeedListing(base: base, prefix: prefix, folder: folder, stampedAt: stampedAt, seeds: seeds, diagnostics: diagnostics)

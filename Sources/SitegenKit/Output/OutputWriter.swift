@@ -136,7 +136,7 @@ public final class OutputWriter: Sendable {
         let left = Set(excluded.compactMap { name -> Int? in
             let path = folder + name
             let i = previous.paths.firstPosition(notBefore: path, by: \.rawValue)
-            return i < range.upperBound && previous.paths[i].rawValue.utf8.elementsEqual(path.utf8) ? i : nil
+            return i < range.upperBound && String.sameBytes(previous.paths[i].rawValue, path) ? i : nil
         })
         let skipped = folder.utf8.count
         return range.compactMap { i in

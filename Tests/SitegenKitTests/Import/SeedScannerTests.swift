@@ -75,16 +75,18 @@ struct SeedListingTests {
     @Test("a folder unchanged since a settled listing is not listed again; the listing comes back from its file as it was")
     func keptWhenUnchanged() throws {
         let folder = try TemporaryDirectory("seed-listing")
-        for name in ["b.txt", "b.md", "a.md", "z.pdf"] { try Data("x".utf8).write(to: folder.file(name)) }
+        for name in ["b.txt", "b.md", "a.md", "z.pdf", "cafe\u{301}.md", "乌兰牧骑.md"] { try Data("x".utf8).write(to: folder.file(name)) }
         let first = try SeedScanner.list(folder.url, folderName: "seeds", kept: nil)
         #expect(first.listed)
-        #expect(first.listing.seeds.map(\.path) == ["seeds/a.md", "seeds/b.md"])
+        #expect(first.listing.seeds.map(\.path) == ["seeds/a.md", "seeds/b.md", "seeds/cafe\u{301}.md", "seeds/乌兰牧骑.md"])
         #expect(first.listing.diagnostics.map(\.file) == ["seeds/z.pdf"])
         let settled = Self.stamped(first.listing, after: 3)
         let cache = try TemporaryDirectory("seed-listing-cache")
         try settled.write(to: cache.file("listing.bin"))
         let loaded = try #require(SeedListing.load(from: cache.file("listing.bin")))
         #expect(loaded == settled)
+        // Byte for byte: == would take a composed é for the decomposed one.
+        #expect(loaded.seeds.map { Array($0.path.utf8) + [0] + Array($0.filePath.utf8) } == settled.seeds.map { Array($0.path.utf8) + [0] + Array($0.filePath.utf8) })
         let second = try SeedScanner.list(folder.url, folderName: "seeds", kept: loaded)
         #expect(!second.listed)
         #expect(second.listing.seeds == first.listing.seeds)
@@ -195,5 +197,15 @@ struct SeedStampsTests {
         try recorded.write(to: dir.file("seeds.bin"))
         #expect(SeedStamps.load(from: dir.file("seeds.bin")) == recorded)
         #expect(SeedStamps.load(from: dir.file("none.bin")) == SeedStamps())
+        // A file whose paths are out of order (no sitegen writes one) is read into order.
+        try BinaryWriter.write(to: dir.file("shuffled.bin")) { writer in
+            writer.write(UInt64(0x7365_6564_7374_6D01))
+            writer.write(names.count)
+            for (i, name) in names.enumerated() {
+                writer.write("seeds/" + name)
+                for number in [i, 1, 1, i] { writer.write(number) }
+            }
+        }
+        #expect(SeedStamps.load(from: dir.file("shuffled.bin")) == recorded)
     }
 }

@@ -19,4 +19,26 @@ struct ByteOrderTests {
         }
         #expect(String.positionsSortedByBytes([]) == [])
     }
+
+    @Test("same bytes and byte prefixes: as the UTF-8 views compared byte by byte give, é composed and decomposed told apart")
+    func sameBytesAndPrefixes() {
+        var generator = SystemRandomNumberGenerator()
+        // Short strings are stored inline, long ones on the heap: both kinds are compared.
+        let pieces = ["seeds/", "000123_dc122f0f93a44de4", ".md", "a", "", "乌兰牧骑", "\u{E9}", "e\u{301}", "/", "z"]
+        var strings = (0..<600).map { _ in
+            (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        strings += ["", "\u{E9}", "e\u{301}", "seeds/000123_dc122f0f93a44de4.md", "seeds/000123_dc122f0f93a44de4.mb"]
+        for _ in 0..<20_000 {
+            let a = strings.randomElement(using: &generator)!, b = strings.randomElement(using: &generator)!
+            #expect(String.sameBytes(a, b) == a.utf8.elementsEqual(b.utf8))
+            #expect(String.hasBytePrefix(a, b) == a.utf8.starts(with: b.utf8))
+        }
+        // Equal as Swift compares them, not the same bytes.
+        #expect("\u{E9}" == "e\u{301}")
+        #expect(!String.sameBytes("\u{E9}", "e\u{301}"))
+        #expect(!String.hasBytePrefix("e\u{301}x", "\u{E9}"))
+        #expect(String.sameBytes("", "") && String.hasBytePrefix("seeds/a.md", "") && String.hasBytePrefix("seeds/a.md", "seeds/"))
+        #expect(!String.hasBytePrefix("seeds", "seeds/"))
+    }
 }
