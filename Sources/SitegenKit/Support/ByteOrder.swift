@@ -14,8 +14,8 @@ extension String {
 
     /// Whether `a` and `b` have the same UTF-8 bytes. Not `==`, which takes canonically
     /// equivalent texts (é composed or not) as equal; and one `memcmp`, where comparing the
-    /// UTF-8 views byte by byte was 1–2 ms of a rebuild with nothing changed (the 10,000
-    /// seeds' paths paired with their stamps').
+    /// UTF-8 views byte by byte (this and `hasBytePrefix`) took 2.8 ms more of the CPU of a
+    /// rebuild with nothing changed (the 10,000 seeds' paths paired with their stamps').
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         return a.utf8.withContiguousStorageIfAvailable { a in
