@@ -34,7 +34,7 @@ public enum ArticleLoader {
         return Array(seeds.indices).parallelMap { i in
             let (seed, position) = (seeds[i], positions[i])
             // The name below the folder, as a pointer into the path: no string made per seed.
-            let stamp = folder >= 0 && String.hasBytePrefix(seed.filePath, folderPath)
+            let stamp = folder >= 0 && seed.filePath.hasBytePrefix(folderPath)
                 ? seed.filePath.withCString { FileStamp(path: $0 + skipped, relativeTo: folder) }
                 : FileStamp(path: seed.filePath)
             if let stamp, let position, stamps.entries[position].stamp == stamp {

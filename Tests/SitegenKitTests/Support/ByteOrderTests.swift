@@ -32,13 +32,13 @@ struct ByteOrderTests {
         for _ in 0..<20_000 {
             let a = strings.randomElement(using: &generator)!, b = strings.randomElement(using: &generator)!
             #expect(String.sameBytes(a, b) == a.utf8.elementsEqual(b.utf8))
-            #expect(String.hasBytePrefix(a, b) == a.utf8.starts(with: b.utf8))
+            #expect(a.hasBytePrefix(b) == a.utf8.starts(with: b.utf8))
         }
         // Equal as Swift compares them, not the same bytes.
         #expect("\u{E9}" == "e\u{301}")
         #expect(!String.sameBytes("\u{E9}", "e\u{301}"))
-        #expect(!String.hasBytePrefix("e\u{301}x", "\u{E9}"))
-        #expect(String.sameBytes("", "") && String.hasBytePrefix("seeds/a.md", "") && String.hasBytePrefix("seeds/a.md", "seeds/"))
-        #expect(!String.hasBytePrefix("seeds", "seeds/"))
+        #expect(!"e\u{301}x".hasBytePrefix("\u{E9}"))
+        #expect(String.sameBytes("", "") && "seeds/a.md".hasBytePrefix("") && "seeds/a.md".hasBytePrefix("seeds/"))
+        #expect(!"seeds".hasBytePrefix("seeds/"))
     }
 }
