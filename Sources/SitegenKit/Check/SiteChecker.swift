@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// `sitegen check`: runs every stage but writing, and reports what is wrong with the
 /// articles and with the pages they make.
@@ -31,15 +28,17 @@ public enum SiteChecker {
             let bytes = try renderer.render(page)
             switch (page.path.rawValue as NSString).pathExtension {
             case "html": return (page.path, PageChecker(html: String(decoding: bytes, as: UTF8.self)), nil)
-            case "xml":
-                let parser = XMLParser(data: Data(bytes))
-                return (page.path, nil, parser.parse() ? nil : parser.parserError.map { "\($0)" } ?? "not well-formed")
+            case "xml": return (page.path, nil, XMLWellFormedness.problem(in: bytes))
             default: return (page.path, nil, nil)
             }
         }
         report.pages = scanned.count
         let ids = Dictionary(uniqueKeysWithValues: scanned.compactMap { item in item.page.map { (item.path.rawValue, $0.ids) } })
         let output = Build.displayPath(options.output)
+        if !XMLWellFormedness.isAvailable {
+            report.diagnostics.append(.warning(output, "the feeds and the sitemap were not checked as XML: libxml2 could not be loaded",
+                                               fix: "install it (apt-get install libxml2) and check again"))
+        }
         for item in scanned {
             let file = "\(output)/\(item.path)"
             if let error = item.xmlError {

@@ -28,6 +28,10 @@ struct SiteCheckerTests {
         let page = try String(contentsOf: search, encoding: .utf8)
         try page.replacingOccurrences(of: "<h1>搜索</h1>", with: "<h1>搜索</h1><a href=\"nowhere/index.html\">x</a><div><p>未闭合")
             .write(to: search, atomically: true, encoding: .utf8)
+        // A feed template whose title element is closed by another name.
+        let feed = templates.appendingPathComponent("feed.mustache")
+        try String(contentsOf: feed, encoding: .utf8).replacingOccurrences(of: "<title>{{title}}</title>", with: "<title>{{title}}</titel>")
+            .write(to: feed, atomically: true, encoding: .utf8)
         var options = BuildOptions.project(at: dir.url)
         options.output = dir.file("public")
         let report = try SiteChecker.check(options, today: ArticleDate(year: 2026, month: 11, day: 22)!)
@@ -40,10 +44,12 @@ struct SiteCheckerTests {
             "seeds/006_bare.md: error: dated 2031-01-01, which is in the future",
             "public/search/index.html: error: links to nowhere/index.html, which is not in the site",
             "public/search/index.html: error: the page is not well formed: </main> closes <p>",
+            "public/feed.xml: error: the page is not well-formed XML (line 3: Opening and ending tag mismatch: title line 3 and titel)",
         ]
         for line in expected {
             #expect(lines.contains { $0.hasPrefix(line) }, "missing: \(line)\nin: \(lines)")
         }
+        #expect(!lines.contains { $0.hasPrefix("public/sitemap.xml") }, "the sitemap's template is whole")
         #expect(report.errorCount >= 5)
         #expect(report.articles == 6, "the republished copy is folded into the original")
     }
