@@ -65,6 +65,8 @@ enum XMLWellFormedness {
         private static let options: Int32 = 32 | 64 | 2048
 
         func problem(in bytes: [UInt8]) -> String? {
+            // An empty array has no buffer to hand over (a template may render nothing).
+            guard !bytes.isEmpty else { return "the document is empty" }
             guard let context = newContext() else { return "libxml2 could not make a parser" }
             defer { freeContext(context) }
             let document = bytes.withUnsafeBufferPointer { buffer in
@@ -72,13 +74,23 @@ enum XMLWellFormedness {
                     readMemory(context, $0, Int32(clamping: buffer.count), nil, "utf-8", Self.options)
                 }
             }
-            guard let document else { return Self.describe(lastError(context)) }
-            freeDocument(document)
-            return nil
+            if let document { freeDocument(document) }
+            // A fatal error leaves no document; an error the parser goes on after (a
+            // namespace prefix never declared) leaves one, and is reported all the same.
+            let error = lastError(context)
+            guard document == nil || error.map(Self.level) ?? 0 >= Self.errorLevel else { return nil }
+            return Self.describe(error)
         }
+
+        /// `XML_ERR_ERROR`: levels below it are warnings.
+        private static let errorLevel: Int32 = 2
 
         /// libxml2's `xmlError`: `int domain, code; char *message; int level; char *file;
         /// int line; …`, laid out as C lays it out on a 64-bit system.
+        private static func level(_ error: UnsafeRawPointer) -> Int32 {
+            error.load(fromByteOffset: 16, as: Int32.self)
+        }
+
         private static func describe(_ error: UnsafeRawPointer?) -> String {
             guard let error else { return "not well-formed" }
             let message = error.load(fromByteOffset: 8, as: UnsafePointer<CChar>?.self)
