@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import SitegenKit
 import SitegenServe
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Build, serve on 127.0.0.1, rebuild and reload on every change.")
 
@@ -12,7 +13,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Folder the preview is built into (the output folder, public/, is left as the last build made it).")
     var preview = ".sitegen/preview"
 
-    func run() async throws {
+    /// The server is asynchronous (SwiftNIO); the root command is not (see `Sitegen`), so
+    /// the main thread waits here while the server runs on the concurrency runtime's threads.
+    func run() throws {
+        let finished = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<Void, Error>>(.success(()))
+        Task { [self] in
+            do { try await serve() } catch { outcome.withLock { $0 = .failure(error) } }
+            finished.signal()
+        }
+        finished.wait()
+        try outcome.withLock { try $0.get() }
+    }
+
+    private func serve() async throws {
         var options = paths.buildOptions()
         options.output = URL(fileURLWithPath: preview)
         // Written straight through, so the log reaches a pipe or a file as it happens.
