@@ -76,7 +76,7 @@ public final class PreviewServer: Sendable {
             let report = try Build.run(options, log: { _ in })
             for diagnostic in report.diagnostics { log(diagnostic.description) }
             state.bump()
-            log("Rebuilt: \(report.articles) articles, \(report.output.written) files written in \(String(format: "%.2f", report.seconds)) s")
+            log("Rebuilt: \(counted(report.articles, "article")), \(counted(report.output.written, "file")) written in \(String(format: "%.2f", report.seconds)) s")
         } catch {
             log(String(describing: error))
         }

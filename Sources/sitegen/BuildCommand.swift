@@ -24,9 +24,9 @@ struct BuildCommand: ParsableCommand {
         }
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
         let o = report.output
-        print("Built \(report.articles) articles into \(paths.output)/: \(report.pages) pages, \(o.written) files written, "
-            + "\(o.unchanged) unchanged, \(o.removed) removed, in \(String(format: "%.2f", report.seconds)) s"
-            + (report.diagnostics.isEmpty ? "" : "; \(report.errorCount) errors, \(report.diagnostics.count - report.errorCount) warnings"))
+        print("Built \(counted(report.articles, "article")) into \(paths.output)/: \(counted(report.pages, "page")), "
+            + "\(counted(o.written, "file")) written, \(o.unchanged) unchanged, \(o.removed) removed, in \(String(format: "%.2f", report.seconds)) s"
+            + (report.diagnostics.isEmpty ? "" : "; \(counted(report.errorCount, "error")), \(counted(report.diagnostics.count - report.errorCount, "warning"))"))
         if report.articles == 0 || (strict && report.errorCount > 0) { throw ExitCode.failure }
     }
 }

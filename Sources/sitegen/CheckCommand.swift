@@ -17,8 +17,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for diagnostic in report.diagnostics { print(diagnostic.description) }
-        print("Checked \(report.articles) articles, \(report.pages) pages, \(report.links) links: "
-            + "\(report.errorCount) errors, \(report.diagnostics.count - report.errorCount) warnings")
+        print("Checked \(counted(report.articles, "article")), \(counted(report.pages, "page")), \(counted(report.links, "link")): "
+            + "\(counted(report.errorCount, "error")), \(counted(report.diagnostics.count - report.errorCount, "warning"))")
         if report.errorCount > 0 { throw ExitCode.failure }
     }
 }

@@ -54,6 +54,23 @@ struct SiteCheckerTests {
         #expect(report.articles == 6, "the republished copy is folded into the original")
     }
 
+    @Test("sitegen check and build sum up in words that agree with the counts: 1 article, 0 errors")
+    func summaryLines() throws {
+        let dir = try TemporaryDirectory("check-one")
+        try FileManager.default.createDirectory(at: dir.file("seeds"), withIntermediateDirectories: true)
+        try Data(Fixtures.seed("003").bytes).write(to: dir.file("seeds/003.txt"))
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Templates"), to: dir.file("Templates"))
+        func summary(_ arguments: [String]) throws -> String {
+            let (status, output) = try KeepImportTests.run(arguments, in: dir.url)
+            #expect(status == 0, "\(output)")
+            return try #require(output.split(separator: "\n").last.map(String.init))
+        }
+        let checked = try summary(["check"])
+        #expect(checked.firstMatch(of: /^Checked 1 article, \d+ pages, \d+ links: 0 errors, 0 warnings$/) != nil, "\(checked)")
+        let built = try summary(["build"])
+        #expect(built.firstMatch(of: /^Built 1 article into public\/: \d+ pages, \d+ files written, 0 unchanged, 0 removed, in \d/) != nil, "\(built)")
+    }
+
     @Test("a republished article keeps one page that lists both sources")
     func republished() throws {
         let dir = try TemporaryDirectory("republished")
