@@ -78,4 +78,21 @@ struct OutputIntegrityTests {
         #expect(Self.snapshot(dir).count == Self.snapshot(once).count)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).allSatisfy { !$0.contains(".staging-") })
     }
+
+    @Test("files are staged in folders of any depth, in parallel, also when a folder the build made is removed while it runs")
+    func stagedFolders() throws {
+        let dir = try TemporaryDirectory("folders")
+        let writer = try OutputWriter(output: dir.file("public"), cache: dir.file("cache"), previous: nil)
+        let paths = ["index.html", "search/a.bin", "search/b.bin"] + (0..<40).flatMap { ["articles/a\($0)/index.html", "regions/\($0 % 3)/page/\($0)/index.html"] }
+        var placed = try paths.parallelMap { try writer.write(OutputPath($0)!, Array($0.utf8)) }
+        // Its folder made and recorded, then removed by hand: the next file puts it back.
+        try FileManager.default.removeItem(at: writer.staging.appendingPathComponent("articles/a7"))
+        placed.append(try writer.write(OutputPath("articles/a7/index.html")!, Array("again".utf8)))
+        _ = try writer.commit(placed) { _ in }
+        for path in paths where path != "articles/a7/index.html" {
+            #expect(dir.read("public/" + path) == path)
+        }
+        #expect(dir.read("public/articles/a7/index.html") == "again")
+        #expect(dir.files(under: "public").count == paths.count)
+    }
 }
