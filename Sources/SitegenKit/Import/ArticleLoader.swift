@@ -192,8 +192,10 @@ public enum ArticleLoader {
                     last.keys.append(entry.textKey)
                 }
             }
+            // (A seed that gave no article, for an error, published nothing to take out.)
             for entry in goneEntries {
-                last.articles.append(entry.imported.value!)
+                guard let article = entry.imported.value else { continue }
+                last.articles.append(article)
                 last.keys.append(entry.textKey)
             }
             lastSeeds = last

@@ -557,6 +557,22 @@ struct IncrementalBuildTests {
         #expect(project.site() == (try project.cleanBuild()))
     }
 
+    @Test("a seed that gave no article (an error) deleted, alone or while another is edited: the next build finishes, and the site is a clean build's",
+          arguments: [false, true])
+    func brokenSeedDeleted(editingAnother: Bool) throws {
+        let project = try Project("broken-seed-deleted")
+        let broken = project.dir.file("seeds/broken.md")
+        try Data().write(to: broken)
+        let report = try project.build()
+        #expect(report.diagnostics.contains { $0.file == "seeds/broken.md" && $0.severity == .error })
+        try FileManager.default.removeItem(at: broken)
+        if editingAnother { try project.edit(try project.seed("001"), replacing: "民族团结", with: "民族团结进步") }
+        // It stopped the process here (a nil article of the cache's unwrapped), and every build after it.
+        try project.build()
+        #expect(project.site() == (try project.cleanBuild()))
+        try project.build()
+    }
+
     static func searchState(in cache: URL) -> SearchState? {
         SearchState.load(from: cache.appendingPathComponent("search.bin"), generator: GeneratorStamp.current)
     }
