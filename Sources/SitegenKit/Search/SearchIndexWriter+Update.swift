@@ -94,11 +94,12 @@ extension SearchIndexWriter {
         guard bucketCount(terms: termCount) == buckets else { return nil }
 
         // The documents of the changed and removed ones' groups: their group's name changes
-        // with them.
+        // with them. (A group of removed documents only, past the new last one, has no
+        // documents now: its files go, below.)
         var documentHashes = Array(state.documentHashes.prefix(added.lowerBound)) + added.map { _ in [UInt8]() }
         let size = documentGroupSize
         let groups = Set((changed + outgoing).map { $0 / size })
-        let regrouped = groups.sorted().flatMap { ($0 * size)..<min(ordered.count, ($0 + 1) * size) }
+        let regrouped = groups.filter { $0 * size < ordered.count }.sorted().flatMap { ($0 * size)..<min(ordered.count, ($0 + 1) * size) }
         let documents = regrouped.parallelMap { document -> [UInt8] in
             documentFile(ordered[document], SearchText(article: ordered[document]))
         }

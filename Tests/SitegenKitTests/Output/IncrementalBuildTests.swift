@@ -432,6 +432,28 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("articles deleted so that the last group of 16 documents goes whole (49 articles, the 49th alone in its group, and 47 left) are patched into the search index, and the site is a clean build's, and so after the next article",
+          arguments: [["n1", "n2"], ["a10", "a20"], ["n4", "a30", "a31"]])
+    func lastDocumentGroupGone(deleted: [String]) throws {
+        let (dir, seeds, options) = try Self.builtLongLists("group-gone")
+        for (i, name) in ["n1", "n2", "n3", "n4"].enumerated() {
+            try Self.writeArticle(name, title: "城关区第\(i)次民族团结进步宣讲活动", date: "2025-07-0\(i + 1)", region: "620102",
+                                  campaigns: [], body: "宣讲活动，新词\(name)首次出现。", to: seeds)
+        }
+        #expect(try Build.run(options, log: { _ in }).articles == 49)
+        for name in deleted { try FileManager.default.removeItem(at: seeds.appendingPathComponent(name + ".md")) }
+        // It stopped the process here: the range of the gone group's documents ran backwards.
+        let report = try Build.run(options, log: { _ in })
+        #expect(report.stages.contains { $0.name == "Search index (patched)" }, "\(report.stages.map(\.name))")
+        try Self.expectCleanBuild(dir, options)
+        // The state it left patches the next one: the newest added, into the group again.
+        try Self.writeArticle("n9", title: "城关区民族团结进步宣讲活动又一次", date: "2025-08-01", region: "620102",
+                              campaigns: [], body: "宣讲活动，新词n9首次出现。", to: seeds)
+        let next = try Build.run(options, log: { _ in })
+        #expect(next.stages.contains { $0.name == "Search index (patched)" }, "\(next.stages.map(\.name))")
+        try Self.expectCleanBuild(dir, options)
+    }
+
     @Test("an article added or deleted further back in a larger site, moving more documents than 64 but fewer than a fifth of them, is patched into the search index and gives a clean build's files; one before all the others is not")
     func addedFurtherBackPatchesSearch() throws {
         let project = try Project("further")
