@@ -13,16 +13,7 @@ struct ImporterFuzzTests {
                               "(天水在线编辑:李俊锋)", "日期：2023-07-04 来源：甘肃省酒泉市民宗委 字号：[[大](#) [中](#) [小](#)]", "-", "官方微信"]
     static let chromeMarkers = ["版权所有", "ICP备", "上一篇", "编辑/", "](#)", "当前位置", "请输入关键字", "天水在线编辑", "字号：", "官方微信"]
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static func mutate(_ bytes: [UInt8], _ rng: inout Generator) -> [UInt8] {
         var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
