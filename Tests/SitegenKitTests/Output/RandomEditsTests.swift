@@ -68,6 +68,7 @@ struct RandomEditsTests {
             {
                 let name = numbers.pick(try names())
                 let copy = "copy\(numbers.below(100))." + (name as NSString).pathExtension
+                guard copy != name else { return "\(name) not copied onto itself" }
                 try? fm.removeItem(at: seeds.appendingPathComponent(copy))
                 try fm.copyItem(at: seeds.appendingPathComponent(name), to: seeds.appendingPathComponent(copy))
                 return "copied \(name) to \(copy)"
