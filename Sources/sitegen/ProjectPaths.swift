@@ -15,6 +15,9 @@ struct ProjectPaths: ParsableArguments {
     }
 }
 
+/// Writes a line to standard error, after what was printed to standard output: where both
+/// go to one file or pipe (a log), the output's buffer went out later, or cut mid-line.
 func printError(_ line: String) {
+    fflush(nil)  // every C stream, standard output among them (its variable is not concurrency-safe to name)
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -27,6 +27,27 @@ struct KeepImportTests {
         #expect(dir.files(under: "one").count == 5, "the .md in the folder is not a page")
     }
 
+    @Test("import of a folder with its output and errors in one log: each error is a whole line, in its page's place among the reports")
+    func errorsInOrder() throws {
+        let dir = try TemporaryDirectory("import-log")
+        let pages = dir.file("pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        // Ten reports before the broken page: more than the 4 KB a pipe's buffer holds, so
+        // that buffered reports and the error went out interleaved mid-line.
+        let page = try Fixtures.seed("003").bytes
+        for i in 0..<10 { try Data(page).write(to: pages.appendingPathComponent("a\(i).txt")) }
+        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: pages.appendingPathComponent("b.txt"))
+        try Data(page).write(to: pages.appendingPathComponent("c.txt"))
+        let (status, output) = try Self.run(["import", "pages", "--markdown", "md"], in: dir.url)
+        #expect(status != 0)
+        let lines = output.components(separatedBy: "\n")
+        let error = try #require(lines.firstIndex { $0.contains(": error: ") }, "\(output)")
+        #expect(lines[error].hasPrefix("pages/b.txt: error: "), "\(lines[error])")
+        #expect(lines.filter { $0.contains(": error: ") }.count == 1)
+        #expect(lines.firstIndex(of: "pages/a9.txt").map { $0 < error } == true, "\(output)")
+        #expect(lines.firstIndex(of: "pages/c.txt").map { $0 > error } == true, "\(output)")
+    }
+
     @Test("import --keep writes the .md beside the page, and the edited .md wins from then on")
     func keepThenEdit() throws {
         let dir = try TemporaryDirectory("keep")
