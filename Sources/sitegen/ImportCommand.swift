@@ -43,12 +43,16 @@ struct ImportCommand: ParsableCommand {
     /// by name. (A folder is also how to import thousands of pages in one process: the
     /// argument parser takes time that grows with the square of their number.)
     static func pages(named arguments: [String]) -> [String] {
-        arguments.flatMap { path -> [String] in
+        func isFolder(_ path: String) -> Bool {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        return arguments.flatMap { path -> [String] in
+            guard isFolder(path) else { return [path] }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            // Pages only, as a build takes them: a folder named like a page is not one.
             return names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
+                .map { (path as NSString).appendingPathComponent($0) }.filter { !isFolder($0) }
         }
     }
 

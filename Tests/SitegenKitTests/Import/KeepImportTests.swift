@@ -15,6 +15,8 @@ struct KeepImportTests {
         try Data("not a page".utf8).write(to: dir.file("seeds/notes.md"))
         let pages = try FileManager.default.contentsOfDirectory(atPath: dir.file("seeds").path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(pages.count == 5)
+        // Nor is a folder named like one: a build passes it by, and so does the import.
+        try FileManager.default.createDirectory(at: dir.file("seeds/saved.txt"), withIntermediateDirectories: true)
         let (status, output) = try Self.run(["import", "seeds", "--markdown", "one"], in: dir.url)
         #expect(status == 0, "\(output)")
         let (named, byName) = try Self.run(["import", "--markdown", "each"] + pages.map { "seeds/" + $0 }, in: dir.url)
