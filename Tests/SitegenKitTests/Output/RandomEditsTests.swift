@@ -5,8 +5,9 @@ import Testing
 /// Seeds edited at random, as editors do over weeks: after each round of edits a build
 /// must finish and leave exactly the site a build from nothing gives. Each sequence is
 /// fixed by its number, so a failure names the round and edits that caused it, and runs
-/// again the same. (Two bugs that stopped every later build were found this way: a seed
-/// that gave no article deleted, and the search index's last group of documents gone.)
+/// again the same. (It catches the two bugs that stopped every later build, found by hand
+/// and by a script of this kind: a seed that gave no article deleted, and the search
+/// index's last group of documents gone.)
 @Suite("Random edits, each rebuild against a clean build")
 struct RandomEditsTests {
     /// Numbers for picking, from a fixed sequence (`SplitMix64`).
